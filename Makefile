@@ -1,0 +1,58 @@
+# The two commands a newcomer needs are `make run` and `make test`; `make help` lists the rest.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: help run test test-fast lint lock assets migrate demo bench eval-pii clean
+
+help: ## List the targets
+	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-10s %s\n", $$1, $$2}'
+
+$(BIN)/activate:
+	$(PYTHON) -m venv $(VENV)
+
+# Stamp files make a second `make run` skip work that is already done.
+$(VENV)/.installed: requirements.lock | $(BIN)/activate
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
+	@touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+build/static/.built: node_modules/.installed $(shell find assets -type f 2>/dev/null)
+	npm run --silent build
+	@touch $@
+
+assets: build/static/.built ## Build the NHS.UK front-end assets
+
+migrate: $(VENV)/.installed ## Apply database migrations
+	$(MANAGE) migrate --noinput -v 0
+
+demo: migrate ## Load the framework and the demo data (idempotent)
+	$(MANAGE) seed_demo
+
+run: $(VENV)/.installed assets demo ## Start the service at http://127.0.0.1:8000 with demo data
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+test: $(VENV)/.installed assets ## Run the whole test suite (set DATABASE_URL to test on PostgreSQL)
+	$(BIN)/pytest
+
+test-fast: $(VENV)/.installed assets ## Run the suite without the browser journeys
+	$(BIN)/pytest -m "not browser"
+
+lint: $(VENV)/.installed ## Check migrations are complete
+	$(MANAGE) makemigrations --check --dry-run
+
+lock: $(BIN)/activate ## Re-pin the Python dependencies in requirements.lock
+	$(BIN)/python -m pip install --quiet uv
+	$(BIN)/uv pip compile --quiet --generate-hashes --python-version 3.11 requirements.in -o requirements.lock
+
+clean: ## Remove the virtual environment, node modules and built assets
+	rm -rf $(VENV) node_modules build

@@ -1,0 +1,7 @@
+// Entry point for the service's JavaScript: the NHS.UK components, then htmx for partial updates.
+// Loaded as a module from the page head; nothing runs inline, so the Content-Security-Policy can stay strict.
+import { initAll } from "nhsuk-frontend";
+import htmx from "htmx.org";
+
+window.htmx = htmx;
+initAll();

@@ -1,0 +1,78 @@
+"""Personas shared by every app's tests (STYLE.md): learner, assessor (assigned and unassigned),
+programme lead, supervisor, employer, administrator and the anonymous visitor (the `client`)."""
+
+import pytest
+
+from coordinated_care.accounts.models import Organisation, Role
+from coordinated_care.accounts.tests.factories import OrganisationFactory, RoleAssignmentFactory, UserFactory
+
+PASSWORD = "correct-horse-battery"
+
+
+@pytest.fixture
+def practice(db):
+    return OrganisationFactory(name="Test Practice", kind=Organisation.Kind.PRACTICE)
+
+
+@pytest.fixture
+def training_provider(db):
+    return OrganisationFactory(name="Test Training Hub", kind=Organisation.Kind.TRAINING_PROVIDER)
+
+
+def _person(role, organisation, name):
+    return RoleAssignmentFactory(role=role, organisation=organisation, user=UserFactory(full_name=name)).user
+
+
+@pytest.fixture
+def learner(practice):
+    return _person(Role.LEARNER, practice, "Test Learner")
+
+
+@pytest.fixture
+def other_learner(practice):
+    return _person(Role.LEARNER, practice, "Other Learner")
+
+
+@pytest.fixture
+def assessor(practice):
+    return _person(Role.ASSESSOR, practice, "Assigned Facilitator")
+
+
+@pytest.fixture
+def unassigned_assessor(db):
+    return _person(Role.ASSESSOR, OrganisationFactory(name="Another Practice"), "Unassigned Facilitator")
+
+
+@pytest.fixture
+def supervisor(practice):
+    return _person(Role.SUPERVISOR, practice, "Test Supervisor")
+
+
+@pytest.fixture
+def programme_lead(training_provider):
+    return _person(Role.PROGRAMME_LEAD, training_provider, "Test Programme Lead")
+
+
+@pytest.fixture
+def employer(practice):
+    return _person(Role.EMPLOYER, practice.parent, "Test Employer")
+
+
+@pytest.fixture
+def administrator(practice):
+    user = _person(Role.ADMINISTRATOR, practice.parent.parent, "Test Administrator")
+    user.is_staff = True
+    user.is_superuser = True
+    user.save(update_fields=["is_staff", "is_superuser"])
+    return user
+
+
+@pytest.fixture
+def signed_in(client):
+    """Sign a persona in: `signed_in(learner)` returns the client."""
+
+    def sign_in(user):
+        client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+        return client
+
+    return sign_in

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class AccountsConfig(AppConfig):
+    name = "coordinated_care.accounts"
+    verbose_name = "Accounts and organisations"

@@ -1,0 +1,10 @@
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("coordinated_care.core.urls")),
+    path("", include("coordinated_care.accounts.urls")),
+    path("framework/", include("coordinated_care.frameworks.urls")),
+    path("accounts/", include("allauth.urls")),
+    path("admin/", admin.site.urls),
+]

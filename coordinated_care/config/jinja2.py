@@ -14,6 +14,7 @@ def url(name, *args, **kwargs):
 def environment(**options):
     # ChainableUndefined is what the NHS.UK macros expect for their optional parameters.
     options["undefined"] = ChainableUndefined
+    options.setdefault("extensions", []).append("jinja2.ext.do")
     options["loader"] = ChoiceLoader([options["loader"], PackageLoader("nhsuk_frontend_jinja")])
     env = Environment(**options)
     env.globals.update(

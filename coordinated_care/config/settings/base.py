@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "coordinated_care.core",
     "coordinated_care.accounts",
     "coordinated_care.frameworks",
+    "coordinated_care.nonprod",
 ]
 
 MIDDLEWARE = [

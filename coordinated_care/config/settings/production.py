@@ -6,6 +6,8 @@ from .base import *  # noqa: F403
 from .base import env_bool, env_int, env_list, env_str
 
 DEBUG = False
+# Demo data and its commands are never installed in production.
+INSTALLED_APPS = [app for app in INSTALLED_APPS if app != "coordinated_care.nonprod"]  # noqa: F405
 SECRET_KEY = env_str("SECRET_KEY", required=True)
 if len(SECRET_KEY) < 50:
     raise ImproperlyConfigured("SECRET_KEY must be at least 50 characters long.")

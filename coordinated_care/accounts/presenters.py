@@ -1,0 +1,29 @@
+from django.urls import reverse
+
+from . import services
+from .models import Role, RoleAssignment
+
+
+class RoleHome:
+    """What every role's home page shows: who you are, where, and your other roles."""
+
+    def __init__(self, user, role):
+        self.user = user
+        self.role = Role(role)
+
+    def context(self):
+        assignments = list(
+            RoleAssignment.objects.filter(user=self.user).select_related("organisation").order_by("role")
+        )
+        organisations = sorted({a.organisation.name for a in assignments if a.role == self.role})
+        other_roles = [
+            {"text": role.label, "href": reverse(services.HOME_URL_NAMES[role])}
+            for role in services.HOME_ORDER
+            if role != self.role and any(a.role == role for a in assignments)
+        ]
+        return {
+            "page_title": f"{self.role.label} home",
+            "role": self.role,
+            "organisations": organisations,
+            "other_roles": other_roles,
+        }

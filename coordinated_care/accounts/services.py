@@ -1,0 +1,71 @@
+"""Who holds which role where. Roles are relationships between a person and an organisation."""
+
+from django.db import transaction
+
+from .models import Organisation, Role, RoleAssignment, User
+
+# A person with several roles lands on the home page of the first of these they hold.
+HOME_ORDER = [
+    Role.LEARNER,
+    Role.ASSESSOR,
+    Role.SUPERVISOR,
+    Role.PROGRAMME_LEAD,
+    Role.EMPLOYER,
+    Role.ADMINISTRATOR,
+]
+
+HOME_URL_NAMES = {
+    Role.LEARNER: "learner_home",
+    Role.ASSESSOR: "facilitator_home",
+    Role.SUPERVISOR: "supervisor_home",
+    Role.PROGRAMME_LEAD: "programme_lead_home",
+    Role.EMPLOYER: "employer_home",
+    Role.ADMINISTRATOR: "administrator_home",
+}
+
+
+def roles_of(user):
+    """The roles a person holds anywhere, read once per request."""
+    if not user.is_authenticated:
+        return frozenset()
+    cached = getattr(user, "_roles_cache", None)
+    if cached is None:
+        cached = frozenset(Role(r) for r in RoleAssignment.objects.filter(user=user).values_list("role", flat=True))
+        user._roles_cache = cached
+    return cached
+
+
+def has_role(user, role):
+    return Role(role) in roles_of(user)
+
+
+def home_roles(user):
+    """The person's roles in landing order."""
+    held = roles_of(user)
+    return [role for role in HOME_ORDER if role in held]
+
+
+def organisations_where(user, role):
+    return Organisation.objects.filter(role_assignments__user=user, role_assignments__role=role).distinct()
+
+
+@transaction.atomic
+def grant_role(user: User, role: Role, organisation: Organisation) -> RoleAssignment:
+    """Give a person a role at an organisation; administrators may also use the Django admin."""
+    assignment, _ = RoleAssignment.objects.get_or_create(user=user, role=role, organisation=organisation)
+    if role == Role.ADMINISTRATOR and not (user.is_staff and user.is_superuser):
+        user.is_staff = True
+        user.is_superuser = True
+        user.save(update_fields=["is_staff", "is_superuser"])
+    user.__dict__.pop("_roles_cache", None)
+    return assignment
+
+
+@transaction.atomic
+def revoke_role(user: User, role: Role, organisation: Organisation) -> None:
+    RoleAssignment.objects.filter(user=user, role=role, organisation=organisation).delete()
+    if role == Role.ADMINISTRATOR and not RoleAssignment.objects.filter(user=user, role=Role.ADMINISTRATOR).exists():
+        user.is_staff = False
+        user.is_superuser = False
+        user.save(update_fields=["is_staff", "is_superuser"])
+    user.__dict__.pop("_roles_cache", None)

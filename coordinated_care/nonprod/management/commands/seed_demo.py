@@ -1,0 +1,20 @@
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from coordinated_care.frameworks.services import load_shipped_framework
+from coordinated_care.nonprod import demo
+
+
+class Command(BaseCommand):
+    help = "Load the competency framework and the demo organisations, people and portfolios. Safe to run again."
+
+    @transaction.atomic
+    def handle(self, *args, **options):
+        load_shipped_framework()
+        organisations = demo.seed_organisations()
+        demo.seed_people(organisations)
+        self.stdout.write(self.style.SUCCESS("Demo data ready. Sign in at http://127.0.0.1:8000/ as:"))
+        width = max(len(label) for label, _ in demo.DEMO_LOGINS)
+        for label, email in demo.DEMO_LOGINS:
+            self.stdout.write(f"  {label.ljust(width)}  {email}")
+        self.stdout.write(f"  Password for every demo login: {demo.DEMO_PASSWORD}")

@@ -9,8 +9,8 @@ DEBUG = False
 # Demo data and its commands are never installed in production.
 INSTALLED_APPS = [app for app in INSTALLED_APPS if app != "coordinated_care.nonprod"]  # noqa: F405
 SECRET_KEY = env_str("SECRET_KEY", required=True)
-if len(SECRET_KEY) < 50:
-    raise ImproperlyConfigured("SECRET_KEY must be at least 50 characters long.")
+if len(SECRET_KEY) < 50 or len(set(SECRET_KEY)) < 5:
+    raise ImproperlyConfigured("SECRET_KEY must be a random value of at least 50 characters.")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 if not ALLOWED_HOSTS:
     raise ImproperlyConfigured("The environment variable ALLOWED_HOSTS must name the service's host names.")

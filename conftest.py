@@ -76,3 +76,44 @@ def signed_in(client):
         return client
 
     return sign_in
+
+
+@pytest.fixture
+def cohort(training_provider, programme_lead):
+    from coordinated_care.programmes.tests.factories import CohortFactory
+
+    return CohortFactory(training_provider=training_provider, leads=[programme_lead])
+
+
+@pytest.fixture
+def enrolment(cohort, learner, practice, assessor, supervisor):
+    """The learner's enrolment: `assessor` is their facilitator, `supervisor` their supervisor and
+    `programme_lead` leads the cohort. `unassigned_assessor` has nothing to do with it."""
+    from coordinated_care.programmes.services import enrol
+
+    return enrol(cohort=cohort, learner=learner, practice=practice, facilitator=assessor, supervisor=supervisor)
+
+
+@pytest.fixture
+def other_enrolment(cohort, other_learner, unassigned_assessor):
+    from coordinated_care.programmes.services import enrol
+
+    return enrol(
+        cohort=cohort,
+        learner=other_learner,
+        practice=unassigned_assessor.role_assignments.get().organisation,
+        facilitator=unassigned_assessor,
+    )
+
+
+# Every persona, for tests that walk a view through all of them.
+PERSONAS = [
+    "learner",
+    "other_learner",
+    "assessor",
+    "unassigned_assessor",
+    "supervisor",
+    "programme_lead",
+    "employer",
+    "administrator",
+]

@@ -30,6 +30,8 @@ INSTALLED_APPS = [
     "coordinated_care.core",
     "coordinated_care.accounts",
     "coordinated_care.frameworks",
+    "coordinated_care.programmes",
+    "coordinated_care.portfolios",
     "coordinated_care.nonprod",
 ]
 

@@ -1,0 +1,5 @@
+from django.apps import AppConfig
+
+
+class PortfoliosConfig(AppConfig):
+    name = "coordinated_care.portfolios"

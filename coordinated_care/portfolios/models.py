@@ -1,0 +1,148 @@
+"""A learner's portfolio is the set of entries of their enrolment: case studies, reflections,
+the values worksheet, actions of the action plan, interprofessional records, workshop notes,
+training records and feedback they write in. Every kind shares one shape: a current content and
+the versions before it, so that versions, evidence links, drafts and confidentiality checks work
+the same way for all of them. What each kind holds is declared in `kinds.py`."""
+
+import hashlib
+import json
+import uuid
+
+from django.conf import settings
+from django.db import models
+
+
+def canonical_json(content):
+    return json.dumps(content, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def content_hash(content):
+    return hashlib.sha256(canonical_json(content).encode("utf-8")).hexdigest()
+
+
+class Entry(models.Model):
+    class Kind(models.TextChoices):
+        CASE_STUDY = "case_study", "Case study"
+        REFLECTION = "reflection", "Reflection"
+        VALUES_WORKSHEET = "values_worksheet", "Values worksheet"
+        ACTION = "action", "Action"
+        INTERPROFESSIONAL_RECORD = "interprofessional_record", "Interprofessional record"
+        WORKSHOP_NOTE = "workshop_note", "Workshop attendance and notes"
+        TRAINING_RECORD = "training_record", "CPD and training record"
+        KEY_PERSON_FEEDBACK = "key_person_feedback", "Feedback from a key person"
+        STAFF_FEEDBACK = "staff_feedback", "Feedback from staff in practice"
+
+    class Status(models.TextChoices):
+        OPEN = "open", "Open"
+        DONE = "done", "Done"
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    enrolment = models.ForeignKey("programmes.Enrolment", on_delete=models.PROTECT, related_name="entries")
+    kind = models.CharField(max_length=40, choices=Kind.choices)
+    title = models.CharField(max_length=300)
+    content = models.JSONField(default=dict)
+    # Columns read by lists and the home page, kept beside the content so they can be queried.
+    occurred_on = models.DateField(null=True, blank=True)
+    due_on = models.DateField(null=True, blank=True)
+    status = models.CharField(max_length=8, choices=Status.choices, blank=True)
+    workshop = models.ForeignKey(
+        "programmes.Workshop", null=True, blank=True, on_delete=models.PROTECT, related_name="entries"
+    )
+    version = models.PositiveIntegerField(default=1)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["enrolment", "kind", "-created_at"]
+        verbose_name_plural = "entries"
+        indexes = [
+            models.Index(fields=["enrolment", "kind"]),
+            models.Index(fields=["enrolment", "status", "due_on"]),
+        ]
+
+    def __str__(self):
+        return self.title
+
+
+class EntryVersion(models.Model):
+    """Every saved state of an entry. The newest equals the entry's content; sign-offs point here."""
+
+    entry = models.ForeignKey(Entry, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField()
+    title = models.CharField(max_length=300)
+    content = models.JSONField()
+    content_hash = models.CharField(max_length=64)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["entry", "-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["entry", "number"], name="entry_version_unique_number"),
+        ]
+
+    def __str__(self):
+        return f"{self.entry} (version {self.number})"
+
+
+class EvidenceLink(models.Model):
+    """An entry put forward as evidence for a criterion, with how it shows it."""
+
+    entry = models.ForeignKey(Entry, on_delete=models.CASCADE, related_name="evidence_links")
+    criterion = models.ForeignKey("programmes.Criterion", on_delete=models.PROTECT, related_name="evidence_links")
+    how_it_shows = models.TextField()
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["criterion", "-created_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["entry", "criterion"], name="evidence_link_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.entry} → {self.criterion}"
+
+
+def attachment_path(instance, filename):
+    # Stored under a random name: the original name may say more than it should and is kept apart.
+    return f"attachments/{instance.enrolment.uuid}/{instance.uuid}"
+
+
+class Attachment(models.Model):
+    """An uploaded file (a certificate, a document). Served only through a view that checks
+    who may read the portfolio it belongs to."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    enrolment = models.ForeignKey("programmes.Enrolment", on_delete=models.PROTECT, related_name="attachments")
+    entry = models.ForeignKey(Entry, null=True, blank=True, on_delete=models.SET_NULL, related_name="attachments")
+    file = models.FileField(upload_to=attachment_path, max_length=300)
+    original_name = models.CharField(max_length=255)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveIntegerField()
+    sha256 = models.CharField(max_length=64)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-uploaded_at"]
+
+    def __str__(self):
+        return self.original_name
+
+
+class Draft(models.Model):
+    """Unsaved writing kept on the server, so a dropped connection or an expired session loses
+    nothing. One per person and form; removed when the form is saved."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="drafts")
+    key = models.CharField(max_length=200)
+    data = models.JSONField(default=dict)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "key"], name="draft_unique_key")]
+
+    def __str__(self):
+        return self.key

@@ -1,0 +1,22 @@
+from .cohorts import AccreditedTraining, Cohort, Enrolment, Workshop
+from .programmes import (
+    Criterion,
+    CriterionGroup,
+    PersonCentredValue,
+    Programme,
+    RequiredDocument,
+    WorkshopPlanItem,
+)
+
+__all__ = [
+    "AccreditedTraining",
+    "Cohort",
+    "Criterion",
+    "CriterionGroup",
+    "Enrolment",
+    "PersonCentredValue",
+    "Programme",
+    "RequiredDocument",
+    "Workshop",
+    "WorkshopPlanItem",
+]

@@ -15,3 +15,10 @@ STORAGES = {
 }
 ACCOUNT_RATE_LIMITS = False
 WHITENOISE_AUTOREFRESH = True
+
+# Several test runs may share one PostgreSQL server (developers side by side, CI): each run gets a
+# test database of its own instead of fighting over "test_<name>".
+if DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3":  # noqa: F405
+    import os
+
+    DATABASES["default"]["TEST"] = {"NAME": f"test_{DATABASES['default']['NAME']}_{os.getpid()}"}  # noqa: F405

@@ -39,10 +39,11 @@ def open_competency(page, domain=DOMAIN, competency=COMPETENCY):
     if link.count() == 0:
         main.get_by_role("link", name=_exactly(domain)).first.click()
         expect(page).to_have_url(re.compile(r"/framework/."))
-        expect(page.get_by_role("heading", level=1)).to_have_text(_exactly(domain))
+        expect(page.get_by_role("heading", level=1)).to_contain_text(domain, ignore_case=True)
         assert_accessible(page)
     link.first.click()
-    expect(page.get_by_role("heading", level=1)).to_have_text(_exactly(competency))
+    # The heading may carry a caption (code, domain) before the title.
+    expect(page.get_by_role("heading", level=1)).to_contain_text(competency, ignore_case=True)
 
 
 def test_every_demo_role_has_a_login_in_this_journey():
@@ -68,7 +69,8 @@ def test_each_demo_role_signs_in_and_reads_the_framework(page, live_server, demo
     page.get_by_role("banner").get_by_role("link", name="Framework", exact=True).click()
 
     # Then they can browse it by domain and read a competency
-    expect(page).to_have_url(f"{live_server.url}/framework/")
+    # /framework/ may show the framework or send the reader on to its current version.
+    expect(page).to_have_url(re.compile(rf"^{re.escape(live_server.url)}/framework/"))
     expect(page.get_by_role("heading", level=1)).to_be_visible()
     expect(page.get_by_role("main")).to_contain_text(DOMAIN)
     assert_accessible(page)

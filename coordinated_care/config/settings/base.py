@@ -4,6 +4,7 @@ environment variables (see env.py); local, test and production settings adjust t
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from csp.constants import NONCE, NONE, SELF
 
 from coordinated_care.config.env import env_bool, env_int, env_list, env_str
@@ -27,6 +28,7 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "csp",
+    "django_tasks",
     "coordinated_care.core",
     "coordinated_care.accounts",
     "coordinated_care.frameworks",
@@ -118,6 +120,8 @@ LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "home"
 
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+if env_str("EMAIL_FILE_PATH"):
+    EMAIL_FILE_PATH = env_str("EMAIL_FILE_PATH")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "no-reply@coordinated-care.invalid")
 
 LANGUAGE_CODE = "en-gb"
@@ -137,6 +141,18 @@ MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 if env_str("REDIS_URL"):
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": env_str("REDIS_URL")}}
+
+# Background work (ADR 5): run in the request's own process by default, so a checkout needs no
+# broker; TASKS_BACKEND=rq queues it in Redis (REDIS_URL) for `manage.py rqworker` processes.
+TASKS_BACKEND = env_str("TASKS_BACKEND", "immediate")
+if TASKS_BACKEND == "immediate":
+    TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+elif TASKS_BACKEND == "rq":
+    INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
+    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
+    RQ_QUEUES = {"default": {"URL": env_str("REDIS_URL", required=True), "DEFAULT_TIMEOUT": 600}}
+else:
+    raise ImproperlyConfigured(f"TASKS_BACKEND={TASKS_BACKEND!r}: use immediate or rq.")
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

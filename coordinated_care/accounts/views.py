@@ -13,18 +13,27 @@ def home(request):
     return redirect(services.HOME_URL_NAMES[roles[0]])
 
 
-def _role_home(role, template):
+def _role_home(role, template, extra_context=None):
     def view(request):
         if not services.has_role(request.user, role):
             raise PermissionDenied
         context = presenters.RoleHome(request.user, role).context()
+        if extra_context is not None:
+            context.update(extra_context(request.user))
         return render(request, template, context)
 
     view.__name__ = f"{role.value}_home"
     return view
 
 
-learner_home = _role_home(Role.LEARNER, "accounts/home/learner.jinja")
+def _learner_portfolio(user):
+    # Imported here: the portfolio depends on accounts, not the other way round.
+    from coordinated_care.portfolios.home import learner_home_context
+
+    return learner_home_context(user)
+
+
+learner_home = _role_home(Role.LEARNER, "accounts/home/learner.jinja", _learner_portfolio)
 facilitator_home = _role_home(Role.ASSESSOR, "accounts/home/facilitator.jinja")
 supervisor_home = _role_home(Role.SUPERVISOR, "accounts/home/supervisor.jinja")
 programme_lead_home = _role_home(Role.PROGRAMME_LEAD, "accounts/home/programme_lead.jinja")

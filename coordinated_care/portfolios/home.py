@@ -1,0 +1,22 @@
+"""The learner's home page: their portfolio's progress at a glance."""
+
+from coordinated_care.programmes.models import Enrolment
+from coordinated_care.programmes.services import can_edit_portfolio
+
+from .progress import portfolio_progress
+
+
+def learner_home_context(user):
+    enrolment = (
+        Enrolment.objects.filter(learner=user)
+        .select_related("cohort__programme", "practice", "facilitator", "supervisor")
+        .order_by("status", "-cohort__start_date")  # "active" sorts before "completed" and "withdrawn"
+        .first()
+    )
+    if enrolment is None:
+        return {"enrolment": None}
+    return {
+        "enrolment": enrolment,
+        "progress": portfolio_progress(enrolment),
+        "can_edit": can_edit_portfolio(user, enrolment),
+    }

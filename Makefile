@@ -50,6 +50,14 @@ test-fast: $(VENV)/.installed assets ## Run the suite without the browser journe
 lint: $(VENV)/.installed ## Check migrations are complete
 	$(MANAGE) makemigrations --check --dry-run
 
+BENCH_DATABASE_URL ?= sqlite:///$(CURDIR)/build/bench.sqlite3
+BENCH_LEARNERS ?= 10000
+
+bench: $(VENV)/.installed assets ## Time the main pages on synthetic data at scale (BENCH_LEARNERS, BENCH_DATABASE_URL)
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(MANAGE) migrate --noinput -v 0
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(MANAGE) seed_demo > /dev/null
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(MANAGE) bench --learners $(BENCH_LEARNERS) | tee build/benchmarks-latest.md
+
 lock: $(BIN)/activate ## Re-pin the Python dependencies in requirements.lock
 	$(BIN)/python -m pip install --quiet uv
 	$(BIN)/uv pip compile --quiet --generate-hashes --python-version 3.11 requirements.in -o requirements.lock

@@ -1,5 +1,37 @@
-from django.shortcuts import render
+"""Framework pages: readable by everyone signed in (sign-in is enforced for every page by
+LoginRequiredMiddleware). Views only pick the presenter and the template."""
+
+from django.shortcuts import redirect, render
+
+from . import presenters
 
 
 def index(request):
-    return render(request, "frameworks/index.jinja", {"page_title": "Competency framework"})
+    context = presenters.index_page()
+    if "redirect" in context:
+        return redirect(context["redirect"])
+    return render(request, "frameworks/index.jinja", context)
+
+
+def framework(request, slug):
+    return redirect(presenters.framework_redirect(slug, request.user))
+
+
+def version(request, slug, number):
+    return render(request, "frameworks/version.jinja", presenters.version_page(slug, number, request.user))
+
+
+def domain(request, slug, number, code):
+    return render(request, "frameworks/domain.jinja", presenters.domain_page(slug, number, code, request.user))
+
+
+def item(request, slug, number, kind, code):
+    return render(request, "frameworks/item.jinja", presenters.item_page(slug, number, kind, code, request.user))
+
+
+def search(request):
+    return render(request, "frameworks/search.jinja", presenters.search_page(request.GET.get("q", "")))
+
+
+def checklist(request, slug):
+    return render(request, "frameworks/checklist.jinja", presenters.checklist_page(slug))

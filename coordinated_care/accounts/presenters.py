@@ -26,4 +26,13 @@ class RoleHome:
             "role": self.role,
             "organisations": organisations,
             "other_roles": other_roles,
+            **_programmes_context(self.role, self.user),
         }
+
+
+# Extension: the homes of facilitators, supervisors and programme leads list their learners and
+# cohorts. Imported here, not at the top: programmes depends on accounts, not the other way round.
+def _programmes_context(role, user):
+    from coordinated_care.programmes.presenters import role_home_context
+
+    return role_home_context(role, user)

@@ -4,6 +4,7 @@ from django.urls import include, path
 urlpatterns = [
     path("", include("coordinated_care.core.urls")),
     path("", include("coordinated_care.accounts.urls")),
+    path("", include("coordinated_care.programmes.urls")),
     path("framework/", include("coordinated_care.frameworks.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),

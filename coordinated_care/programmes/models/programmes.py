@@ -41,6 +41,7 @@ class CriterionGroup(models.Model):
     title = models.CharField(max_length=200)
     description = models.TextField(blank=True)
     evidence_guidance = models.TextField(blank=True)
+    notes = models.TextField(blank=True, help_text="Editorial notes, e.g. where the source's text was mended.")
     position = models.PositiveSmallIntegerField()
     framework_domain = models.ForeignKey(
         "frameworks.FrameworkItem", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
@@ -66,6 +67,7 @@ class Criterion(models.Model):
     code = models.CharField(max_length=20)
     title = models.CharField(max_length=300)
     wording = models.TextField()
+    notes = models.TextField(blank=True, help_text="Editorial notes, e.g. where the source's text was mended.")
     position = models.PositiveSmallIntegerField()
     competencies = models.ManyToManyField("frameworks.FrameworkItem", related_name="criteria", blank=True)
 

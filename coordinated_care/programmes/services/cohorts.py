@@ -1,3 +1,6 @@
+"""Running a cohort: its workshops follow from the programme's plan and can be moved; each
+enrolment names the learner and the people who support and assess them."""
+
 import datetime
 
 from django.core.exceptions import ValidationError
@@ -15,17 +18,26 @@ def create_cohort(*, programme, name, start_date, training_provider, leads=()):
         programme=programme, name=name, start_date=start_date, training_provider=training_provider
     )
     cohort.leads.set(leads)
-    Workshop.objects.bulk_create(
+    schedule_workshops(cohort)
+    return cohort
+
+
+@transaction.atomic
+def schedule_workshops(cohort):
+    """Date the cohort's workshops from the programme's plan. Workshops it already has are kept
+    as they are (they may have been moved), so this is safe to run again."""
+    existing = set(cohort.workshops.values_list("number", flat=True))
+    return Workshop.objects.bulk_create(
         Workshop(
             cohort=cohort,
             plan_item=item,
             number=item.number,
             theme=item.theme,
-            date=start_date + datetime.timedelta(weeks=item.weeks_after_start),
+            date=cohort.start_date + datetime.timedelta(weeks=item.weeks_after_start),
         )
-        for item in programme.workshop_plan.all()
+        for item in cohort.programme.workshop_plan.all()
+        if item.number not in existing
     )
-    return cohort
 
 
 @transaction.atomic
@@ -49,9 +61,9 @@ def enrol(
     additional_signatory_email="",
 ):
     if learner.pk == facilitator.pk or (supervisor is not None and supervisor.pk == learner.pk):
-        raise ValidationError("A learner cannot be their own facilitator or supervisor.")
+        raise ValidationError("A learner cannot be their own facilitator or supervisor.", code="self_assessment")
     if not has_role(facilitator, Role.ASSESSOR):
-        raise ValidationError(f"{facilitator} is not a practice-based facilitator.")
+        raise ValidationError(f"{facilitator} is not a practice-based facilitator.", code="not_assessor")
     return Enrolment.objects.create(
         cohort=cohort,
         learner=learner,

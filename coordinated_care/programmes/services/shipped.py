@@ -76,6 +76,7 @@ def load_shipped_programme():
             title=group_data["title"],
             description=group_data["description"],
             evidence_guidance=group_data["evidence_guidance"],
+            notes=group_data.get("notes", ""),
             position=position,
             framework_domain=find("domain", group_data["framework_domain"]),
         )
@@ -87,6 +88,7 @@ def load_shipped_programme():
                 code=criterion_data["code"],
                 title=criterion_data["title"],
                 wording=criterion_data["wording"],
+                notes=criterion_data.get("notes", ""),
                 position=criterion_position,
             )
             criterion.competencies.set([find(kind, title) for kind, title in criterion_data["maps_to"]])

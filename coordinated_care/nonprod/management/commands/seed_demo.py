@@ -3,6 +3,7 @@ from django.db import transaction
 
 from coordinated_care.frameworks.services import load_shipped_framework
 from coordinated_care.nonprod import demo
+from coordinated_care.programmes.services import load_shipped_programme
 
 
 class Command(BaseCommand):
@@ -11,10 +12,13 @@ class Command(BaseCommand):
     @transaction.atomic
     def handle(self, *args, **options):
         load_shipped_framework()
+        load_shipped_programme()
         organisations = demo.seed_organisations()
-        demo.seed_people(organisations)
+        people = demo.seed_people(organisations)
+        enrolments = demo.seed_cohort(organisations, people)
         self.stdout.write(self.style.SUCCESS("Demo data ready. Sign in at http://127.0.0.1:8000/ as:"))
         width = max(len(label) for label, _ in demo.DEMO_LOGINS)
         for label, email in demo.DEMO_LOGINS:
             self.stdout.write(f"  {label.ljust(width)}  {email}")
         self.stdout.write(f"  Password for every demo login: {demo.DEMO_PASSWORD}")
+        self.stdout.write(f"{demo.DEMO_COHORT_NAME}: {len(enrolments)} learners enrolled, run by {demo.DEMO_LEAD}.")

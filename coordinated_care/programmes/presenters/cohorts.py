@@ -1,0 +1,96 @@
+"""The pages a programme lead runs cohorts from. Every page costs a fixed number of queries,
+however many cohorts, enrolments and portfolio entries there are."""
+
+from django.core.paginator import Paginator
+from django.urls import reverse
+from django.utils import timezone
+
+from coordinated_care.programmes.models import Enrolment, Workshop
+from coordinated_care.programmes.services import can_create_cohort, manageable_cohorts
+
+from .progress import summarise, weeks_elapsed
+
+COHORTS_PER_PAGE = 50
+
+
+def cohort_href(cohort):
+    return reverse("programmes:cohort", kwargs={"uuid": cohort.uuid})
+
+
+def cohort_rows(cohorts, today=None):
+    """A row per cohort: learners in progress, how many are falling behind, the next workshop."""
+    today = today or timezone.localdate()
+    cohorts = list(cohorts)
+    by_id = {cohort.pk: cohort for cohort in cohorts}
+    enrolments = list(Enrolment.objects.filter(cohort_id__in=by_id).only("pk", "cohort_id", "status"))
+    for enrolment in enrolments:
+        enrolment.cohort = by_id[enrolment.cohort_id]
+    summaries = summarise(enrolments, today)
+    next_workshops = {}
+    for workshop in Workshop.objects.filter(cohort_id__in=by_id, date__gte=today).order_by("date", "number"):
+        next_workshops.setdefault(workshop.cohort_id, workshop)
+    rows = []
+    for cohort in cohorts:
+        mine = [e for e in enrolments if e.cohort_id == cohort.pk]
+        rows.append(
+            {
+                "cohort": cohort,
+                "href": cohort_href(cohort),
+                "learners": sum(1 for e in mine if e.status == Enrolment.Status.ACTIVE),
+                "enrolments": len(mine),
+                "falling_behind": sum(1 for e in mine if summaries[e.pk].falling_behind),
+                "next_workshop": next_workshops.get(cohort.pk),
+            }
+        )
+    return rows
+
+
+def cohort_list_page(user, page_number=None, today=None):
+    cohorts = manageable_cohorts(user).select_related("programme", "training_provider").order_by("-start_date", "name")
+    page = Paginator(cohorts, COHORTS_PER_PAGE).get_page(page_number)
+    return {
+        "page_title": "Your cohorts",
+        "rows": cohort_rows(page.object_list, today),
+        "page": page,
+        "can_create": can_create_cohort(user),
+    }
+
+
+def cohort_page(cohort, user, today=None):
+    """`cohort` with its programme and training provider loaded."""
+    today = today or timezone.localdate()
+    enrolments = list(
+        cohort.enrolments.select_related("learner", "practice", "facilitator", "supervisor").order_by(
+            "status", "learner__full_name"
+        )
+    )
+    for enrolment in enrolments:
+        enrolment.cohort = cohort
+    summaries = summarise(enrolments, today)
+    # Leads read their learners' portfolios; administrators run cohorts but do not read portfolios.
+    reads_portfolios = cohort.leads.filter(pk=user.pk).exists()
+    rows = [
+        {
+            "enrolment": enrolment,
+            "progress": summaries[enrolment.pk],
+            "portfolio_href": reverse("portfolios:overview", args=[enrolment.uuid]) if reads_portfolios else None,
+        }
+        for enrolment in enrolments
+    ]
+    return {
+        "page_title": cohort.name,
+        "cohort": cohort,
+        "weeks_elapsed": weeks_elapsed(cohort, today) if today >= cohort.start_date else None,
+        "workshops": [
+            {
+                "workshop": workshop,
+                "href": reverse("programmes:workshop", kwargs={"uuid": cohort.uuid, "number": workshop.number}),
+                "past": workshop.date < today,
+            }
+            for workshop in cohort.workshops.order_by("number")
+        ],
+        "rows": rows,
+        "falling_behind": [row for row in rows if row["progress"].falling_behind],
+        "enrol_href": reverse("programmes:enrol", kwargs={"uuid": cohort.uuid}),
+        "programme_href": reverse("programmes:programme", kwargs={"slug": cohort.programme.slug}),
+    }

@@ -1,0 +1,39 @@
+"""What the home pages of the people who support learners show, added to accounts' RoleHome:
+a facilitator's and a supervisor's learners, a programme lead's cohorts. Fixed query counts."""
+
+from django.urls import reverse
+from django.utils import timezone
+
+from coordinated_care.accounts.models import Role
+from coordinated_care.programmes.models import Enrolment
+
+from .cohorts import cohort_rows
+from .progress import summarise
+
+
+def learner_rows(enrolments, today=None):
+    enrolments = list(
+        enrolments.select_related("learner", "practice", "cohort__programme", "facilitator", "supervisor").order_by(
+            "status", "learner__full_name", "-cohort__start_date"
+        )
+    )
+    summaries = summarise(enrolments, today or timezone.localdate())
+    return [
+        {
+            "enrolment": enrolment,
+            "progress": summaries[enrolment.pk],
+            "portfolio_href": reverse("portfolios:overview", args=[enrolment.uuid]),
+        }
+        for enrolment in enrolments
+    ]
+
+
+def role_home_context(role, user, today=None):
+    if role == Role.ASSESSOR:
+        return {"learners": learner_rows(Enrolment.objects.filter(facilitator=user), today)}
+    if role == Role.SUPERVISOR:
+        return {"learners": learner_rows(Enrolment.objects.filter(supervisor=user), today)}
+    if role == Role.PROGRAMME_LEAD:
+        cohorts = user.led_cohorts.select_related("programme", "training_provider").order_by("-start_date", "name")
+        return {"cohorts": cohort_rows(cohorts, today), "cohorts_href": reverse("programmes:cohorts")}
+    return {}

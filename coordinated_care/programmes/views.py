@@ -1,0 +1,90 @@
+"""Programme and cohort pages. Views check who may act, pick the presenter and the template, and
+hand what a form collected to a service; they hold no rules of their own. Sign-in is enforced for
+every page by LoginRequiredMiddleware."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+
+from . import presenters, services
+from .forms import CohortForm, EnrolmentForm, WorkshopForm
+from .models import Cohort, Workshop
+
+
+def programme_index(request):
+    return render(request, "programmes/index.jinja", presenters.index_page(request.user))
+
+
+def programme(request, slug):
+    return render(request, "programmes/programme.jinja", presenters.programme_page(slug, request.user))
+
+
+def cohort_list(request):
+    if not (services.can_create_cohort(request.user) or services.is_administrator(request.user)):
+        raise PermissionDenied
+    context = presenters.cohort_list_page(request.user, request.GET.get("page"))
+    return render(request, "programmes/cohorts/list.jinja", context)
+
+
+def cohort_create(request):
+    if not services.can_create_cohort(request.user):
+        raise PermissionDenied
+    form = CohortForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        cohort = services.create_cohort(**form.cleaned_data, leads=[request.user])
+        messages.success(request, f"{cohort.name} is set up, with its {cohort.workshops.count()} workshops dated from the plan.")
+        return redirect(presenters.cohorts.cohort_href(cohort))
+    return render(request, "programmes/cohorts/create.jinja", {"page_title": "Set up a cohort", "form": form})
+
+
+def _managed_cohort(request, uuid):
+    cohort = get_object_or_404(Cohort.objects.select_related("programme", "training_provider"), uuid=uuid)
+    if not services.can_manage_cohort(request.user, cohort):
+        raise PermissionDenied
+    return cohort
+
+
+def cohort(request, uuid):
+    cohort = _managed_cohort(request, uuid)
+    return render(request, "programmes/cohorts/cohort.jinja", presenters.cohort_page(cohort, request.user))
+
+
+def workshop(request, uuid, number):
+    cohort = _managed_cohort(request, uuid)
+    workshop = get_object_or_404(Workshop, cohort=cohort, number=number)
+    form = WorkshopForm(request.POST or None, initial={"date": workshop.date, "location": workshop.location})
+    if request.method == "POST" and form.is_valid():
+        services.move_workshop(workshop, date=form.cleaned_data["date"], location=form.cleaned_data["location"])
+        messages.success(request, f"WS{workshop.number} is now on {workshop.date:%-d %B %Y}.")
+        return redirect(presenters.cohorts.cohort_href(cohort))
+    context = {"page_title": f"Change WS{workshop.number}", "cohort": cohort, "workshop": workshop, "form": form}
+    return render(request, "programmes/cohorts/workshop.jinja", context)
+
+
+def enrol(request, uuid):
+    cohort = _managed_cohort(request, uuid)
+    form = EnrolmentForm(request.POST or None, cohort=cohort)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            result = services.enrol_learner(
+                cohort=cohort,
+                email=data["learner_email"],
+                full_name=data["learner_full_name"],
+                practice=data["practice"],
+                facilitator=data["facilitator"],
+                supervisor=data["supervisor"],
+                additional_signatory_name=data["additional_signatory_name"],
+                additional_signatory_email=data["additional_signatory_email"],
+            )
+        except ValidationError as error:
+            form.add_service_error(error)
+        else:
+            learner = result.enrolment.learner
+            message = f"{learner.display_name} is enrolled on {cohort.name}."
+            if result.account_created:
+                message += f" An account was made for {learner.email}: they set their password with 'Forgotten your password?' on the sign-in page."
+            messages.success(request, message)
+            return redirect(presenters.cohorts.cohort_href(cohort))
+    context = {"page_title": f"Enrol a learner on {cohort.name}", "cohort": cohort, "form": form}
+    return render(request, "programmes/cohorts/enrol.jinja", context)

@@ -14,10 +14,21 @@ from .models import Entry
 class Field:
     name: str
     label: str
-    widget: str = "textarea"  # textarea, text or date
+    widget: str = "textarea"  # textarea, text, date or radios
     hint: str = ""
     required: bool = True
     rows: int = 8
+    # What to say when a required field is left empty, in the words of the GOV.UK and NHS patterns.
+    error: str = ""
+    choices: tuple = ()  # (value, label) pairs, for radios
+
+    @property
+    def missing_message(self):
+        return self.error or f"Enter {self.label[0].lower()}{self.label[1:]}"
+
+    @property
+    def invalid_date_message(self):
+        return f"{self.label} must be a real date"
 
 
 @dataclass(frozen=True)
@@ -27,22 +38,30 @@ class EntryKind:
     plural: str
     slug: str
     fields: tuple
-    title_from: str
+    # The field the entry's title comes from; None when the service names the entry itself.
+    title_from: str | None
+    add_label: str = ""
     intro: str = ""
     counts_towards: str | None = None
     # Columns kept beside the content so lists can be filtered and sorted by them.
     occurred_on_from: str | None = None
     due_on_from: str | None = None
     one_per_portfolio: bool = False
+    # Entries of this kind may carry uploaded files (certificates); the label names the upload.
+    attachment_label: str = ""
     extra: dict = field(default_factory=dict)
 
     @property
     def free_text_fields(self):
         return [f.name for f in self.fields if f.widget in ("textarea", "text")]
 
+    def get_field(self, name):
+        return next(f for f in self.fields if f.name == name)
+
 
 _DATE = "date"
 _TEXT = "text"
+_RADIOS = "radios"
 
 CASE_STUDY = EntryKind(
     kind=Entry.Kind.CASE_STUDY,
@@ -50,16 +69,23 @@ CASE_STUDY = EntryKind(
     plural="Case studies",
     slug="case-studies",
     title_from="title",
+    add_label="Add a case study",
     counts_towards=RequiredDocument.Kind.CASE_STUDY,
     intro=(
         "Describe a person's coordination without anything that could identify them: no names, "
         "addresses, dates of birth, specific medical conditions or other unique details."
     ),
     fields=(
-        Field("title", "Title", _TEXT, hint="A short title of your own, for example 'Case study 1: hospital discharge'."),
-        Field("overview", "Overview of coordination needs"),
-        Field("coordination", "Coordination that has taken place"),
-        Field("outcomes", "Outcomes, reflections and learning"),
+        Field(
+            "title",
+            "Title",
+            _TEXT,
+            hint="A short title of your own, for example 'Case study 1: hospital discharge'.",
+            error="Enter a title for the case study",
+        ),
+        Field("overview", "Overview of coordination needs", error="Enter the overview of coordination needs"),
+        Field("coordination", "Coordination that has taken place", error="Enter the coordination that has taken place"),
+        Field("outcomes", "Outcomes, reflections and learning", error="Enter the outcomes, reflections and learning"),
     ),
 )
 
@@ -69,14 +95,30 @@ REFLECTION = EntryKind(
     plural="Reflections",
     slug="reflections",
     title_from="title",
+    add_label="Add a reflection",
     occurred_on_from="occurred_on",
     intro="Reflect on something that happened in practice and what you learned from it.",
     fields=(
-        Field("title", "Title", _TEXT),
-        Field("occurred_on", "Date of the event", _DATE, required=False),
-        Field("what_happened", "What happened?", hint="Prompt: describe the situation and your part in it."),
-        Field("so_what", "What did it mean?", hint="Prompt: what went well, what did not, and why?"),
-        Field("now_what", "What will you do next?", hint="Prompt: what will you keep doing or do differently?"),
+        Field("title", "Title", _TEXT, error="Enter a title for the reflection"),
+        Field("occurred_on", "Date of the event", _DATE, required=False, hint="For example, 15 3 2026"),
+        Field(
+            "what_happened",
+            "What happened?",
+            hint="Prompt: describe the situation and your part in it.",
+            error="Enter what happened",
+        ),
+        Field(
+            "so_what",
+            "What did it mean?",
+            hint="Prompt: what went well, what did not, and why?",
+            error="Enter what it meant",
+        ),
+        Field(
+            "now_what",
+            "What will you do next?",
+            hint="Prompt: what will you keep doing or do differently?",
+            error="Enter what you will do next",
+        ),
     ),
 )
 
@@ -86,15 +128,22 @@ ACTION = EntryKind(
     plural="Action plan",
     slug="action-plan",
     title_from="area_of_focus",
+    add_label="Add an action",
     due_on_from="due_on",
     counts_towards=RequiredDocument.Kind.ACTION_PLAN,
     intro="Tasks set during workshops and reviews with your practice-based facilitator to enable competency sign-off.",
     fields=(
-        Field("area_of_focus", "Area of focus", _TEXT),
-        Field("actions", "Actions to be taken", rows=4),
-        Field("help", "Help to get there", rows=4),
-        Field("success_measure", "Success measurement", rows=4),
-        Field("due_on", "Date to be completed or reviewed", _DATE),
+        Field("area_of_focus", "Area of focus", _TEXT, error="Enter the area of focus"),
+        Field("actions", "Actions to be taken", rows=4, error="Enter the actions to be taken"),
+        Field("help", "Help to get there", rows=4, error="Enter the help to get there"),
+        Field("success_measure", "Success measurement", rows=4, error="Enter how success will be measured"),
+        Field(
+            "due_on",
+            "Date to be completed or reviewed",
+            _DATE,
+            hint="For example, 15 3 2026",
+            error="Enter the date to be completed or reviewed",
+        ),
     ),
 )
 
@@ -104,26 +153,45 @@ INTERPROFESSIONAL_RECORD = EntryKind(
     plural="Record of interprofessional working",
     slug="interprofessional-record",
     title_from="who_and_why",
+    add_label="Add an interprofessional record",
     occurred_on_from="occurred_on",
     counts_towards=RequiredDocument.Kind.INTERPROFESSIONAL_RECORD,
     intro="Working with other healthcare professionals and developing local relationships.",
     fields=(
-        Field("occurred_on", "Date", _DATE),
-        Field("who_and_why", "Who and why", _TEXT, hint="Their role and organisation, not a patient's details."),
-        Field("reflections", "Reflections on your learning and the importance of the relationship"),
+        Field("occurred_on", "Date", _DATE, hint="For example, 15 3 2026", error="Enter the date"),
+        Field(
+            "who_and_why",
+            "Who and why",
+            _TEXT,
+            hint="Their role and organisation, not a patient's details.",
+            error="Enter who you worked with and why",
+        ),
+        Field(
+            "reflections",
+            "Reflections on your learning and the importance of the relationship",
+            error="Enter your reflections on your learning and the importance of the relationship",
+        ),
     ),
 )
+
+ATTENDANCE_CHOICES = (("yes", "Yes"), ("partly", "Partly"), ("no", "No"))
 
 WORKSHOP_NOTE = EntryKind(
     kind=Entry.Kind.WORKSHOP_NOTE,
     label="Workshop notes",
     plural="Workshops",
     slug="workshops",
-    title_from="title",
+    # Named after its workshop by the service: one set of notes per workshop.
+    title_from=None,
     intro="Your attendance at the programme's workshops and what you took from each.",
     fields=(
-        Field("title", "Workshop", _TEXT),
-        Field("attended", "Did you attend?", _TEXT, hint="Yes, no or in part."),
+        Field(
+            "attended",
+            "Did you attend this workshop?",
+            _RADIOS,
+            choices=ATTENDANCE_CHOICES,
+            error="Select whether you attended this workshop",
+        ),
         Field("notes", "Notes and learning", required=False),
     ),
 )
@@ -134,14 +202,28 @@ TRAINING_RECORD = EntryKind(
     plural="CPD and training",
     slug="training",
     title_from="title",
+    add_label="Add a training record",
     occurred_on_from="occurred_on",
+    attachment_label="Certificate",
     intro="Training and continuing professional development, with certificates where you have them.",
     fields=(
-        Field("title", "Course or activity", _TEXT),
+        Field("title", "Course or activity", _TEXT, error="Enter the course or activity"),
         Field("provider", "Provider", _TEXT, required=False),
-        Field("occurred_on", "Date completed", _DATE),
+        Field("occurred_on", "Date completed", _DATE, hint="For example, 15 3 2026", error="Enter the date completed"),
         Field("learning", "What you learned", required=False, rows=5),
     ),
+)
+
+_FEEDBACK_FIELDS = (
+    Field("occurred_on", "Date", _DATE, hint="For example, 15 3 2026", error="Enter the date of the feedback"),
+    Field(
+        "their_role",
+        "Their role",
+        _TEXT,
+        hint="For example, social prescribing link worker. Not their name.",
+        error="Enter their role",
+    ),
+    Field("input", "Input the care coordinator has had", error="Enter the input the care coordinator has had"),
 )
 
 KEY_PERSON_FEEDBACK = EntryKind(
@@ -150,14 +232,11 @@ KEY_PERSON_FEEDBACK = EntryKind(
     plural="Ongoing feedback from key people",
     slug="key-people-feedback",
     title_from="their_role",
+    add_label="Add feedback from a key person",
     occurred_on_from="occurred_on",
     counts_towards=RequiredDocument.Kind.FEEDBACK,
     intro="Feedback from anyone involved in your learning, written in by you.",
-    fields=(
-        Field("occurred_on", "Date", _DATE),
-        Field("their_role", "Their role", _TEXT),
-        Field("input", "Input the care coordinator has had"),
-    ),
+    fields=_FEEDBACK_FIELDS,
 )
 
 STAFF_FEEDBACK = EntryKind(
@@ -166,10 +245,11 @@ STAFF_FEEDBACK = EntryKind(
     plural="Ongoing feedback from staff in practice",
     slug="staff-feedback",
     title_from="their_role",
+    add_label="Add feedback from staff",
     occurred_on_from="occurred_on",
     counts_towards=RequiredDocument.Kind.FEEDBACK,
     intro="Feedback from staff in your practice, written in by you.",
-    fields=KEY_PERSON_FEEDBACK.fields,
+    fields=_FEEDBACK_FIELDS,
 )
 
 KINDS = {
@@ -186,3 +266,12 @@ KINDS = {
     )
 }
 KINDS_BY_SLUG = {k.slug: k for k in KINDS.values()}
+
+# The values worksheet is one entry per portfolio with a field per value of the programme, so it
+# has its own form and page rather than a declaration here.
+VALUES_WORKSHEET_TITLE = "Key values of person-centred care worksheet"
+VALUES_WORKSHEET_QUESTIONS = (
+    ("what", "What is it?"),
+    ("why", "Why is it important to care coordination?"),
+    ("practice", "How I put it into practice"),
+)

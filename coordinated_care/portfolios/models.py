@@ -60,9 +60,29 @@ class Entry(models.Model):
             models.Index(fields=["enrolment", "kind"]),
             models.Index(fields=["enrolment", "status", "due_on"]),
         ]
+        constraints = [
+            # Enforced here as well as in the services, so two tabs saving at once cannot make two.
+            models.UniqueConstraint(
+                fields=["enrolment"],
+                condition=models.Q(kind="values_worksheet"),
+                name="entry_one_values_worksheet",
+            ),
+            models.UniqueConstraint(
+                fields=["enrolment", "workshop"],
+                condition=models.Q(workshop__isnull=False),
+                name="entry_one_note_per_workshop",
+            ),
+        ]
 
     def __str__(self):
         return self.title
+
+    @property
+    def is_action(self):
+        return self.kind == self.Kind.ACTION
+
+    def is_overdue(self, today):
+        return self.is_action and self.status == self.Status.OPEN and self.due_on is not None and self.due_on < today
 
 
 class EntryVersion(models.Model):

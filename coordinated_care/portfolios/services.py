@@ -3,12 +3,15 @@
 import datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
+from coordinated_care.programmes import services as programme_services
+from coordinated_care.programmes.models import AccreditedTraining
 from coordinated_care.programmes.services import can_edit_portfolio
 
-from .kinds import KINDS
+from .kinds import KINDS, VALUES_WORKSHEET_QUESTIONS, VALUES_WORKSHEET_TITLE
 from .models import Draft, Entry, EntryVersion, EvidenceLink, content_hash
+from .uploads import store_upload
 
 
 class StaleEdit(Exception):
@@ -25,7 +28,8 @@ def _columns(kind, content):
     columns = {"title": "", "occurred_on": None, "due_on": None}
     if spec is None:
         return columns
-    columns["title"] = str(content.get(spec.title_from, "")).strip()[:300]
+    if spec.title_from:
+        columns["title"] = str(content.get(spec.title_from, "")).strip()[:300]
     for column, source in (("occurred_on", spec.occurred_on_from), ("due_on", spec.due_on_from)):
         value = content.get(source) if source else None
         columns[column] = datetime.date.fromisoformat(value) if value else None
@@ -86,6 +90,8 @@ def update_entry(entry, *, content, user, seen_version, title=None, status=None,
     columns = _columns(current.kind, content)
     if title is not None:
         columns["title"] = title
+    elif not KINDS.get(current.kind) or not KINDS[current.kind].title_from:
+        columns["title"] = current.title  # named by the service when it was made
     changed = content != current.content or any(getattr(current, k) != v for k, v in columns.items())
     if status is not None and status != current.status:
         if current.kind != Entry.Kind.ACTION or status not in Entry.Status.values:
@@ -127,3 +133,148 @@ def unlink_evidence(link, *, user):
 def save_draft(*, user, key, data):
     draft, _ = Draft.objects.update_or_create(user=user, key=key, defaults={"data": data})
     return draft
+
+
+@transaction.atomic
+def set_action_status(entry, *, status, user, seen_version):
+    """Mark an action done or open it again; a new version records who did it and when."""
+    if entry.kind != Entry.Kind.ACTION:
+        raise ValidationError("Only actions can be marked as done.")
+    return update_entry(entry, content=entry.content, user=user, seen_version=seen_version, status=status)
+
+
+@transaction.atomic
+def set_evidence_links(entry, *, links, user):
+    """Make the entry's evidence exactly `links` ({criterion: how it shows it}): new links are made,
+    changed wording is saved and links left out are removed, all together or not at all."""
+    _check_author(user, entry.enrolment)
+    programme_id = entry.enrolment.cohort.programme_id
+    for criterion, how_it_shows in links.items():
+        if criterion.programme_id != programme_id:
+            raise ValidationError("That criterion is not part of this programme.")
+        if not how_it_shows.strip():
+            raise ValidationError(f"Say how this entry shows {criterion.code}.")
+    existing = {link.criterion_id: link for link in EvidenceLink.objects.select_for_update().filter(entry=entry)}
+    wanted = {criterion.pk: (criterion, how.strip()) for criterion, how in links.items()}
+    EvidenceLink.objects.filter(entry=entry).exclude(criterion_id__in=wanted).delete()
+    for criterion_id, (criterion, how_it_shows) in wanted.items():
+        link = existing.get(criterion_id)
+        if link is None:
+            EvidenceLink.objects.create(entry=entry, criterion=criterion, how_it_shows=how_it_shows)
+        elif link.how_it_shows != how_it_shows:
+            link.how_it_shows = how_it_shows
+            link.save(update_fields=["how_it_shows", "updated_at"])
+    return EvidenceLink.objects.filter(entry=entry)
+
+
+def clean_worksheet_answers(answers, value_names):
+    """Keep only the programme's values and the worksheet's questions, dropping empty answers, so
+    that a partly filled worksheet is saved as it is and compares equal when nothing changed."""
+    questions = [key for key, _ in VALUES_WORKSHEET_QUESTIONS]
+    cleaned = {}
+    for name in value_names:
+        given = answers.get(name) or {}
+        kept = {key: str(given.get(key, "")).strip() for key in questions if str(given.get(key, "")).strip()}
+        if kept:
+            cleaned[name] = kept
+    return {"values": cleaned}
+
+
+def values_worksheet(enrolment):
+    return Entry.objects.filter(enrolment=enrolment, kind=Entry.Kind.VALUES_WORKSHEET).first()
+
+
+@transaction.atomic
+def save_values_worksheet(enrolment, *, answers, user, seen_version=None, draft_key=None):
+    """Create the portfolio's one worksheet, or save a new version of it. `seen_version` is None
+    when the learner opened an empty worksheet: if one was made meanwhile, that is a stale edit."""
+    _check_author(user, enrolment)
+    value_names = list(enrolment.cohort.programme.values.values_list("name", flat=True))
+    content = clean_worksheet_answers(answers, value_names)
+    existing = values_worksheet(enrolment)
+    if existing is None:
+        if seen_version not in (None, 0):
+            raise StaleEdit(Entry(enrolment=enrolment, title=VALUES_WORKSHEET_TITLE))
+        try:
+            with transaction.atomic():
+                return create_entry(
+                    enrolment=enrolment,
+                    kind=Entry.Kind.VALUES_WORKSHEET,
+                    content=content,
+                    user=user,
+                    title=VALUES_WORKSHEET_TITLE,
+                    draft_key=draft_key,
+                )
+        except IntegrityError:
+            raise StaleEdit(values_worksheet(enrolment)) from None
+    if seen_version in (None, 0):
+        raise StaleEdit(existing)
+    return update_entry(
+        existing, content=content, user=user, seen_version=seen_version, title=VALUES_WORKSHEET_TITLE, draft_key=draft_key
+    )
+
+
+@transaction.atomic
+def save_workshop_note(enrolment, workshop, *, content, user, seen_version=None, draft_key=None):
+    """The learner's attendance and notes for one of their cohort's workshops: one entry per
+    workshop, made on first save and versioned after."""
+    _check_author(user, enrolment)
+    if workshop.cohort_id != enrolment.cohort_id:
+        raise ValidationError("That workshop is not part of this cohort.")
+    title = str(workshop)
+    existing = Entry.objects.filter(enrolment=enrolment, workshop=workshop).first()
+    if existing is None:
+        if seen_version not in (None, 0):
+            raise StaleEdit(Entry(enrolment=enrolment, title=title))
+        try:
+            with transaction.atomic():
+                return create_entry(
+                    enrolment=enrolment,
+                    kind=Entry.Kind.WORKSHOP_NOTE,
+                    content=content,
+                    user=user,
+                    title=title,
+                    workshop=workshop,
+                    draft_key=draft_key,
+                )
+        except IntegrityError:
+            raise StaleEdit(Entry.objects.get(enrolment=enrolment, workshop=workshop)) from None
+    if seen_version in (None, 0):
+        raise StaleEdit(existing)
+    return update_entry(existing, content=content, user=user, seen_version=seen_version, title=title, draft_key=draft_key)
+
+
+def discard_draft(*, user, key):
+    Draft.objects.filter(user=user, key=key).delete()
+
+
+@transaction.atomic
+def add_entry(*, enrolment, kind, content, user, upload=None, draft_key=None):
+    """A new entry with, for kinds that take one, its uploaded file: both are kept or neither."""
+    entry = create_entry(enrolment=enrolment, kind=kind, content=content, user=user, draft_key=draft_key)
+    if upload is not None:
+        store_upload(enrolment, upload, user, entry=entry)
+    return entry
+
+
+@transaction.atomic
+def save_accredited_training(enrolment, *, completed_on, provider, user, certificate_upload=None):
+    """The PCI-accredited two-day training, recorded by the learner. A new certificate replaces the
+    one shown; the earlier file stays among the portfolio's files."""
+    _check_author(user, enrolment)
+    current = AccreditedTraining.objects.filter(enrolment=enrolment).select_related("certificate").first()
+    certificate = current.certificate if current else None
+    if certificate_upload is not None:
+        certificate = store_upload(enrolment, certificate_upload, user)
+    return programme_services.record_accredited_training(
+        enrolment, completed_on=completed_on, provider=provider.strip(), certificate=certificate
+    )
+
+
+@transaction.atomic
+def change_entry(entry, *, content, user, seen_version, upload=None, draft_key=None):
+    """A new version of an entry with, for kinds that take one, a further uploaded file."""
+    entry = update_entry(entry, content=content, user=user, seen_version=seen_version, draft_key=draft_key)
+    if upload is not None:
+        store_upload(entry.enrolment, upload, user, entry=entry)
+    return entry

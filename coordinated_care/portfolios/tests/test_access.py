@@ -1,0 +1,121 @@
+"""Who sees what (issue item 8): every portfolio URL, for every persona and the anonymous visitor,
+read (GET) and write (POST)."""
+
+import pytest
+from django.urls import reverse
+
+from coordinated_care.portfolios import services
+from coordinated_care.portfolios.models import Entry
+
+from .access import POST_ONLY, READ, WRITE, Case, check_every_persona
+from .builders import CASE_STUDY, pdf
+
+
+def _date(prefix, value):
+    return {f"{prefix}_day": value.day, f"{prefix}_month": value.month, f"{prefix}_year": value.year}
+
+
+CASES = [
+    Case("overview", lambda p: [p.enrolment.uuid], READ),
+    Case("section", lambda p: [p.enrolment.uuid, "case-studies"], READ, id="section-case-studies"),
+    Case("section", lambda p: [p.enrolment.uuid, "action-plan"], READ, id="section-action-plan"),
+    Case("section", lambda p: [p.enrolment.uuid, "workshops"], READ, id="section-workshops"),
+    Case("new_entry", lambda p: [p.enrolment.uuid, "case-studies"], WRITE, post=lambda p: CASE_STUDY),
+    Case(
+        "new_entry",
+        lambda p: [p.enrolment.uuid, "training"],
+        WRITE,
+        post=lambda p: {"title": "Course", "occurred_on_day": 1, "occurred_on_month": 2, "occurred_on_year": 2026, "attachment": pdf()},
+        id="new_entry-training",
+    ),
+    Case("entry", lambda p: [p.enrolment.uuid, p.case_study.uuid], READ),
+    Case("entry", lambda p: [p.enrolment.uuid, p.worksheet.uuid], READ, id="entry-worksheet"),
+    Case(
+        "edit_entry",
+        lambda p: [p.enrolment.uuid, p.case_study.uuid],
+        WRITE,
+        post=lambda p: {**CASE_STUDY, "outcomes": "Edited", "seen_version": Entry.objects.get(pk=p.case_study.pk).version},
+    ),
+    Case(
+        "entry_status",
+        lambda p: [p.enrolment.uuid, p.action.uuid],
+        POST_ONLY,
+        post=lambda p: {"status": "done", "seen_version": p.action.version},
+    ),
+    Case(
+        "entry_evidence",
+        lambda p: [p.enrolment.uuid, p.case_study.uuid],
+        WRITE,
+        post=lambda p: {f"criterion_{p.criterion.pk}": "on", f"how_{p.criterion.pk}": "It shows it by..."},
+    ),
+    Case("entry_attachments", lambda p: [p.enrolment.uuid, p.training.uuid], POST_ONLY, post=lambda p: {"file": pdf()}),
+    Case("entry_versions", lambda p: [p.enrolment.uuid, p.case_study.uuid], READ),
+    Case("entry_version", lambda p: [p.enrolment.uuid, p.case_study.uuid, 1], READ),
+    Case("criterion", lambda p: [p.enrolment.uuid, p.criterion.code], READ),
+    Case(
+        "values_worksheet",
+        lambda p: [p.enrolment.uuid],
+        READ,
+        post=lambda p: {"value_1_what": "What", "value_1_why": "Why", "seen_version": Entry.objects.get(pk=p.worksheet.pk).version},
+    ),
+    Case(
+        "workshop_note",
+        lambda p: [p.enrolment.uuid, p.workshop.number],
+        WRITE,
+        post=lambda p: {"attended": "partly", "notes": "Left early", "seen_version": Entry.objects.get(pk=p.note.pk).version},
+    ),
+    Case(
+        "accredited_training",
+        lambda p: [p.enrolment.uuid],
+        READ,
+        post=lambda p: {"provider": "Another provider", **_date("completed_on", p.workshop.date.replace(year=2025))},
+    ),
+    Case("attachment", lambda p: [p.enrolment.uuid, p.attachment.uuid], READ),
+    Case("remove_attachment", lambda p: [p.enrolment.uuid, p.attachment.uuid], POST_ONLY, post=lambda p: {}),
+    Case(
+        "draft",
+        lambda p: [p.enrolment.uuid],
+        POST_ONLY,
+        post=lambda p: {"key": f"{p.enrolment.uuid}:new:case-studies", "overview": "Half a thought"},
+    ),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=str)
+def test_every_persona_on_every_url(case, portfolio, request):
+    check_every_persona(case, portfolio, request)
+
+
+def test_every_url_name_is_covered():
+    from coordinated_care.portfolios.urls import urlpatterns
+
+    assert {p.name for p in urlpatterns} == {case.name for case in CASES}
+
+
+def test_an_entry_of_another_portfolio_is_not_found_through_ones_own(portfolio, other_enrolment, other_learner, signed_in):
+    theirs = services.create_entry(
+        enrolment=other_enrolment, kind=Entry.Kind.CASE_STUDY, content=CASE_STUDY, user=other_learner
+    )
+    client = signed_in(portfolio.enrolment.learner)
+    for name in ("entry", "edit_entry", "entry_versions", "entry_evidence"):
+        assert client.get(reverse(f"portfolios:{name}", args=[portfolio.enrolment.uuid, theirs.uuid])).status_code == 404
+    assert client.get(reverse("portfolios:overview", args=[other_enrolment.uuid])).status_code == 404
+
+
+def test_a_completed_portfolio_can_be_read_but_not_changed(portfolio, signed_in):
+    enrolment = portfolio.enrolment
+    enrolment.status = enrolment.Status.COMPLETED
+    enrolment.save(update_fields=["status"])
+    client = signed_in(enrolment.learner)
+    overview = client.get(reverse("portfolios:overview", args=[enrolment.uuid]))
+    assert overview.status_code == 200 and b"no longer changed" in overview.content
+    assert client.get(reverse("portfolios:new_entry", args=[enrolment.uuid, "case-studies"])).status_code == 403
+    assert client.post(reverse("portfolios:new_entry", args=[enrolment.uuid, "case-studies"]), CASE_STUDY).status_code == 403
+
+
+def test_an_unknown_section_or_portfolio_is_not_found(portfolio, signed_in):
+    client = signed_in(portfolio.enrolment.learner)
+    assert client.get(f"/portfolio/{portfolio.enrolment.uuid}/no-such-section/").status_code == 404
+    assert client.get("/portfolio/00000000-0000-0000-0000-000000000000/").status_code == 404
+    assert client.get(reverse("portfolios:criterion", args=[portfolio.enrolment.uuid, "XX99"])).status_code == 404
+    assert client.get(reverse("portfolios:workshop_note", args=[portfolio.enrolment.uuid, 99])).status_code == 404

@@ -1,0 +1,48 @@
+"""Every page of a portfolio lives under /portfolio/<enrolment uuid>/."""
+
+from django.urls import path, register_converter
+
+from . import views
+from .kinds import KINDS_BY_SLUG
+
+
+class KindSlugConverter:
+    """Only the slugs kinds.py declares: anything else is not a section, and /portfolio/<uuid>/
+    keeps its other addresses (values-worksheet, criteria, ...) free of clashes."""
+
+    regex = "|".join(sorted(KINDS_BY_SLUG, key=len, reverse=True))
+
+    def to_python(self, value):
+        return value
+
+    def to_url(self, value):
+        if value not in KINDS_BY_SLUG:
+            raise ValueError(f"{value!r} is not a section of the portfolio.")
+        return value
+
+
+register_converter(KindSlugConverter, "kind")
+
+app_name = "portfolios"
+
+_ENTRY = "<uuid:enrolment>/entries/<uuid:entry>/"
+
+urlpatterns = [
+    path("<uuid:enrolment>/", views.overview, name="overview"),
+    path("<uuid:enrolment>/criteria/<str:code>/", views.criterion, name="criterion"),
+    path("<uuid:enrolment>/values-worksheet/", views.values_worksheet, name="values_worksheet"),
+    path("<uuid:enrolment>/accredited-training/", views.accredited_training, name="accredited_training"),
+    path("<uuid:enrolment>/workshops/<int:number>/", views.workshop_note, name="workshop_note"),
+    path("<uuid:enrolment>/draft/", views.draft, name="draft"),
+    path("<uuid:enrolment>/files/<uuid:attachment>/", views.attachment, name="attachment"),
+    path("<uuid:enrolment>/files/<uuid:attachment>/remove/", views.remove_attachment, name="remove_attachment"),
+    path(_ENTRY, views.entry, name="entry"),
+    path(_ENTRY + "change/", views.edit_entry, name="edit_entry"),
+    path(_ENTRY + "status/", views.entry_status, name="entry_status"),
+    path(_ENTRY + "evidence/", views.entry_evidence, name="entry_evidence"),
+    path(_ENTRY + "files/", views.entry_attachments, name="entry_attachments"),
+    path(_ENTRY + "versions/", views.entry_versions, name="entry_versions"),
+    path(_ENTRY + "versions/<int:number>/", views.entry_version, name="entry_version"),
+    path("<uuid:enrolment>/<kind:kind>/", views.section, name="section"),
+    path("<uuid:enrolment>/<kind:kind>/new/", views.new_entry, name="new_entry"),
+]

@@ -1,0 +1,39 @@
+"""Autosave: the learner's unsaved writing, sent by the browser every few seconds."""
+
+from django.core.exceptions import ValidationError
+from django.http import HttpResponseBadRequest, JsonResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_POST
+
+from .. import access, drafts, services
+
+
+def _wants_json(request):
+    return "application/json" in request.headers.get("Accept", "")
+
+
+@require_POST
+def draft(request, enrolment):
+    """Keep (or with `discard`, forget) the draft of one form. Answers JSON to the script and
+    sends a browser without it back to the form."""
+    enrolment = access.enrolment_for(request.user, enrolment, write=True)
+    key = request.POST.get("key", "")
+    try:
+        drafts.check_key(enrolment, key)
+        if request.POST.get("discard"):
+            services.discard_draft(user=request.user, key=key)
+            saved = None
+        else:
+            saved = drafts.keep(enrolment, user=request.user, key=key, data=drafts.writing_from(request.POST))
+    except ValidationError as error:
+        if _wants_json(request):
+            return JsonResponse({"error": " ".join(error.messages)}, status=400)
+        return HttpResponseBadRequest(" ".join(error.messages))
+    if _wants_json(request):
+        return JsonResponse({"saved_at": saved.updated_at.isoformat() if saved else None})
+    back = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+        back = reverse("portfolios:overview", args=[enrolment.uuid])
+    return redirect(back)

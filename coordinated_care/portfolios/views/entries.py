@@ -1,0 +1,151 @@
+"""A section's entries, one entry, writing and changing it, its versions."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import redirect
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods, require_POST
+
+from coordinated_care.programmes.services import can_edit_portfolio
+
+from .. import access, drafts, presenters, services
+from ..forms import AttachmentForm, EntryForm
+from ..kinds import KINDS, KINDS_BY_SLUG
+from ..models import Entry
+from ._common import CONFLICT, conflict_context, draft_context, note_saved, render_page
+from .workshops import workshops
+
+
+@require_http_methods(["GET"])
+def section(request, enrolment, kind):
+    spec = KINDS_BY_SLUG[kind]
+    if spec.kind == Entry.Kind.WORKSHOP_NOTE:
+        return workshops(request, enrolment)
+    enrolment = access.enrolment_for(request.user, enrolment)
+    context = presenters.section_page(
+        enrolment, spec, can_edit=can_edit_portfolio(request.user, enrolment), today=timezone.localdate()
+    )
+    return render_page(request, "portfolios/section.jinja", context)
+
+
+def _form_page(request, enrolment, spec, form, key, **extra):
+    context = {
+        "page_title": extra.pop("page_title"),
+        "enrolment": enrolment,
+        "spec": spec,
+        "form": form,
+        **draft_context(request, enrolment, key, form),
+        **extra,
+    }
+    return render_page(request, "portfolios/entry_form.jinja", context)
+
+
+@require_http_methods(["GET", "POST"])
+def new_entry(request, enrolment, kind):
+    enrolment = access.enrolment_for(request.user, enrolment, write=True)
+    spec = KINDS_BY_SLUG[kind]
+    if spec.kind == Entry.Kind.WORKSHOP_NOTE:
+        return redirect("portfolios:section", enrolment.uuid, spec.slug)  # notes are kept per workshop
+    key = drafts.new_entry_key(enrolment, spec)
+    if request.method == "POST":
+        form = EntryForm(spec, request.POST, request.FILES)
+        if form.is_valid():
+            entry = services.add_entry(
+                enrolment=enrolment,
+                kind=spec.kind,
+                content=form.content(),
+                user=request.user,
+                upload=form.upload(),
+                draft_key=key,
+            )
+            note_saved(request, key)
+            messages.success(request, f"{spec.label} saved")
+            return redirect("portfolios:entry", enrolment.uuid, entry.uuid)
+    else:
+        form = EntryForm(spec)
+    return _form_page(request, enrolment, spec, form, key, page_title=spec.add_label)
+
+
+@require_http_methods(["GET"])
+def entry(request, enrolment, entry):
+    enrolment = access.enrolment_for(request.user, enrolment)
+    entry = access.entry_in(enrolment, entry)
+    can_edit = can_edit_portfolio(request.user, enrolment)
+    context = presenters.entry_page(enrolment, entry, can_edit=can_edit, today=timezone.localdate())
+    if can_edit and context["accepts_files"]:
+        context["upload_form"] = AttachmentForm(label=f"Upload a {context['attachment_label'].lower()}")
+    return render_page(request, "portfolios/entry.jinja", context)
+
+
+@require_http_methods(["GET", "POST"])
+def edit_entry(request, enrolment, entry):
+    enrolment = access.enrolment_for(request.user, enrolment, write=True)
+    entry = access.entry_in(enrolment, entry)
+    if entry.kind not in KINDS or entry.kind == Entry.Kind.WORKSHOP_NOTE:
+        return redirect(presenters.edit_url(enrolment, entry))
+    spec = KINDS[entry.kind]
+    key = drafts.entry_key(enrolment, entry)
+    conflict = None
+    if request.method == "POST":
+        form = EntryForm(spec, request.POST, request.FILES, editing=True)
+        if form.is_valid():
+            try:
+                entry = services.change_entry(
+                    entry,
+                    content=form.content(),
+                    user=request.user,
+                    seen_version=form.cleaned_data["seen_version"],
+                    upload=form.upload(),
+                    draft_key=key,
+                )
+            except services.StaleEdit as stale:
+                conflict = conflict_context(stale.entry)
+                # Saving again now means replacing the version just shown, knowingly.
+                data = request.POST.copy()
+                data["seen_version"] = str(stale.entry.version)
+                form = EntryForm(spec, data, editing=True)
+                form.is_valid()
+                form.add_error(None, CONFLICT)
+            else:
+                note_saved(request, key)
+                messages.success(request, f"{spec.label} saved as version {entry.version}")
+                return redirect("portfolios:entry", enrolment.uuid, entry.uuid)
+    else:
+        form = EntryForm(spec, initial=EntryForm.initial_from(entry), editing=True)
+    return _form_page(
+        request, enrolment, spec, form, key, page_title=f"Change {entry.title}", entry=entry, conflict=conflict
+    )
+
+
+@require_POST
+def entry_status(request, enrolment, entry):
+    enrolment = access.enrolment_for(request.user, enrolment, write=True)
+    entry = access.entry_in(enrolment, entry)
+    status = request.POST.get("status")
+    if not entry.is_action or status not in Entry.Status.values:
+        raise Http404("Only actions are marked as done.")
+    try:
+        seen_version = int(request.POST.get("seen_version", ""))
+        entry = services.set_action_status(entry, status=status, user=request.user, seen_version=seen_version)
+    except (ValueError, services.StaleEdit):
+        messages.error(request, "This action was changed after you opened it. Check it, then try again.")
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, "Action marked as done" if status == Entry.Status.DONE else "Action reopened")
+    return redirect("portfolios:entry", enrolment.uuid, entry.uuid)
+
+
+@require_http_methods(["GET"])
+def entry_versions(request, enrolment, entry):
+    enrolment = access.enrolment_for(request.user, enrolment)
+    entry = access.entry_in(enrolment, entry)
+    return render_page(request, "portfolios/versions.jinja", presenters.versions_page(enrolment, entry))
+
+
+@require_http_methods(["GET"])
+def entry_version(request, enrolment, entry, number):
+    enrolment = access.enrolment_for(request.user, enrolment)
+    entry = access.entry_in(enrolment, entry)
+    return render_page(request, "portfolios/version.jinja", presenters.version_page(enrolment, entry, number))

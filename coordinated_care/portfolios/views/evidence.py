@@ -1,0 +1,50 @@
+"""Evidence against criteria: which criteria an entry shows, and everything that shows a criterion."""
+
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods
+
+from coordinated_care.programmes.models import Criterion
+
+from .. import access, drafts, presenters, services
+from ..forms import EvidenceForm
+from ..models import EvidenceLink
+from ._common import draft_context, note_saved, render_page
+
+
+@require_http_methods(["GET"])
+def criterion(request, enrolment, code):
+    enrolment = access.enrolment_for(request.user, enrolment)
+    return render_page(request, "portfolios/criterion.jinja", presenters.criterion_page(enrolment, code))
+
+
+@require_http_methods(["GET", "POST"])
+def entry_evidence(request, enrolment, entry):
+    enrolment = access.enrolment_for(request.user, enrolment, write=True)
+    entry = access.entry_in(enrolment, entry)
+    criteria = Criterion.objects.filter(programme=enrolment.cohort.programme_id).select_related("group")
+    criteria = criteria.order_by("group__position", "position")
+    key = drafts.evidence_key(enrolment, entry)
+    if request.method == "POST":
+        form = EvidenceForm(criteria, request.POST)
+        if form.is_valid():
+            links = services.set_evidence_links(entry, links=form.links(), user=request.user)
+            services.discard_draft(user=request.user, key=key)
+            note_saved(request, key)
+            count = links.count()
+            messages.success(
+                request, f"Evidence saved: this entry is linked to {count} {'criterion' if count == 1 else 'criteria'}"
+            )
+            return redirect("portfolios:entry", enrolment.uuid, entry.uuid)
+    else:
+        form = EvidenceForm(criteria, initial=EvidenceForm.initial_from(EvidenceLink.objects.filter(entry=entry)))
+    context = {
+        "page_title": f"Link {entry.title} to criteria",
+        "enrolment": enrolment,
+        "entry": entry,
+        "form": form,
+        "entry_href": reverse("portfolios:entry", args=[enrolment.uuid, entry.uuid]),
+        **draft_context(request, enrolment, key, form),
+    }
+    return render_page(request, "portfolios/evidence_form.jinja", context)

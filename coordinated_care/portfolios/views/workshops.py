@@ -1,0 +1,70 @@
+"""The cohort's workshops with the learner's attendance and notes, one set of notes a workshop."""
+
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.views.decorators.http import require_http_methods
+
+from coordinated_care.programmes.services import can_edit_portfolio
+
+from .. import access, drafts, presenters, services
+from ..forms import EntryForm
+from ..kinds import KINDS
+from ..models import Entry
+from ..presenters.formatting import day
+from ._common import CONFLICT, conflict_context, draft_context, note_saved, render_page
+
+SPEC = KINDS[Entry.Kind.WORKSHOP_NOTE]
+
+
+@require_http_methods(["GET"])
+def workshops(request, enrolment):
+    enrolment = access.enrolment_for(request.user, enrolment)
+    context = presenters.workshops_page(enrolment, can_edit=can_edit_portfolio(request.user, enrolment))
+    return render_page(request, "portfolios/workshops.jinja", context)
+
+
+@require_http_methods(["GET", "POST"])
+def workshop_note(request, enrolment, number):
+    enrolment = access.enrolment_for(request.user, enrolment, write=True)
+    workshop = presenters.workshop_for(enrolment, number)
+    note = Entry.objects.filter(enrolment=enrolment, workshop=workshop).first()
+    key = drafts.workshop_key(enrolment, workshop)
+    conflict = None
+    if request.method == "POST":
+        form = EntryForm(SPEC, request.POST, editing=True)
+        if form.is_valid():
+            try:
+                note = services.save_workshop_note(
+                    enrolment,
+                    workshop,
+                    content=form.content(),
+                    user=request.user,
+                    seen_version=form.cleaned_data["seen_version"],
+                    draft_key=key,
+                )
+            except services.StaleEdit as stale:
+                conflict = conflict_context(stale.entry) if stale.entry.pk else None
+                data = request.POST.copy()
+                data["seen_version"] = str(stale.entry.version if stale.entry.pk else 0)
+                form = EntryForm(SPEC, data, editing=True)
+                form.is_valid()
+                form.add_error(None, CONFLICT)
+            else:
+                note_saved(request, key)
+                messages.success(request, f"Your attendance and notes for WS{workshop.number} are saved")
+                return redirect("portfolios:section", enrolment.uuid, SPEC.slug)
+    else:
+        initial = EntryForm.initial_from(note) if note else {"seen_version": 0}
+        form = EntryForm(SPEC, initial=initial, editing=True)
+    context = {
+        "page_title": f"WS{workshop.number}: {workshop.theme}",
+        "enrolment": enrolment,
+        "spec": SPEC,
+        "form": form,
+        "workshop": workshop,
+        "workshop_date": day(workshop.date),
+        "entry": note,
+        "conflict": conflict,
+        **draft_context(request, enrolment, key, form),
+    }
+    return render_page(request, "portfolios/entry_form.jinja", context)

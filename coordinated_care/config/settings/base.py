@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "coordinated_care.programmes",
     "coordinated_care.portfolios",
     "coordinated_care.nonprod",
+    "coordinated_care.feedback",
 ]
 
 MIDDLEWARE = [

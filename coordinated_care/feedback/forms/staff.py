@@ -1,0 +1,128 @@
+"""Forms for the learner and their facilitator: asking for feedback, typing in a paper form,
+countersigning it, and linking a response to a criterion."""
+
+import datetime
+
+from django import forms
+from django.utils import timezone
+
+from ..models import FeedbackRequest
+from .answers import ColleagueAnswers, PatientAnswers
+
+VALID_DAYS = [(7, "1 week"), (14, "2 weeks"), (30, "30 days"), (60, "60 days"), (90, "90 days")]
+
+
+class RequestForm(forms.Form):
+    coordinator_name = forms.CharField(
+        label="Name shown on the form",
+        max_length=100,
+        help_text="So people know who the feedback is about. Your first name is enough.",
+        error_messages={"required": "Enter the name to show on the form"},
+    )
+    count = forms.TypedChoiceField(
+        label="How many cards do you need?",
+        help_text="Each card has its own link and can be used once.",
+        choices=[(n, str(n)) for n in range(1, 9)],
+        coerce=int,
+        initial=4,
+    )
+    layout = forms.ChoiceField(
+        label="How do you want to print it?",
+        choices=[("card", "Cards, 4 to an A4 page, to cut out"), ("sheet", "An A4 sheet for each link")],
+        widget=forms.RadioSelect,
+        initial="card",
+    )
+    valid_days = forms.TypedChoiceField(
+        label="How long should the link work?", choices=VALID_DAYS, coerce=int, initial=30
+    )
+    email = forms.EmailField(
+        label="E-mail address (optional)",
+        required=False,
+        help_text="We will e-mail the link to them. The address is not kept.",
+    )
+
+    def __init__(self, *args, audience, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.audience = audience
+        if audience == FeedbackRequest.Audience.PATIENT:
+            # Patients' contact details are never asked for (PRODUCT.md): a patient gets a card.
+            del self.fields["email"]
+        else:
+            # One colleague, one link.
+            del self.fields["count"]
+
+
+class ReceivedOn(forms.Form):
+    """The date written on the paper form, as the NHS.UK date input's three boxes."""
+
+    received_day = forms.IntegerField(min_value=1, max_value=31, required=False)
+    received_month = forms.IntegerField(min_value=1, max_value=12, required=False)
+    received_year = forms.IntegerField(min_value=2000, max_value=2100, required=False)
+
+    def clean(self):
+        cleaned = super().clean()
+        parts = [cleaned.get(f"received_{p}") for p in ("day", "month", "year")]
+        if None in parts:
+            self.add_error("received_day", "Enter the date on the paper form, including a day, month and year")
+            return cleaned
+        day, month, year = parts
+        try:
+            received_on = datetime.date(year, month, day)
+        except ValueError:
+            self.add_error("received_day", "The date on the paper form must be a real date")
+            return cleaned
+        if received_on > timezone.localdate():
+            self.add_error("received_day", "The date on the paper form must be today or in the past")
+        cleaned["received_on"] = received_on
+        return cleaned
+
+
+class PaperPatientForm(ReceivedOn, PatientAnswers):
+    pass
+
+
+class PaperColleagueForm(ReceivedOn, ColleagueAnswers):
+    pass
+
+
+class CountersignForm(forms.Form):
+    checked = forms.BooleanField(
+        label="I have checked this transcription against the paper form and it matches",
+        error_messages={"required": "Confirm that you have checked the transcription against the paper form"},
+    )
+    password = forms.CharField(
+        label="Your password",
+        help_text="Enter your password to countersign.",
+        widget=forms.PasswordInput,
+        error_messages={"required": "Enter your password"},
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError("The password is not right")
+        return password
+
+
+class EvidenceForm(forms.Form):
+    criterion = forms.ModelChoiceField(
+        label="Criterion",
+        queryset=None,
+        empty_label="Choose a criterion",
+        error_messages={"required": "Choose the criterion this feedback shows"},
+    )
+    how_it_shows = forms.CharField(
+        label="How this feedback shows the criterion",
+        widget=forms.Textarea,
+        max_length=3000,
+        error_messages={"required": "Say how this feedback shows the criterion"},
+    )
+
+    def __init__(self, *args, criteria, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["criterion"].queryset = criteria
+        self.fields["criterion"].label_from_instance = lambda c: f"{c.code} {c.title}"

@@ -1,0 +1,183 @@
+"""What the feedback pages show, each in a fixed number of queries however many responses there are."""
+
+from dataclasses import dataclass
+
+from django.db.models import Count, Prefetch, Q
+from django.urls import reverse
+from django.utils import timezone
+
+from . import services
+from .models import FeedbackRequest, FeedbackResponse, ResponseEvidenceLink
+from .qr import qr_data_uri
+from .questions import QUESTIONS, SCALE, SCALE_LABELS
+
+Audience = FeedbackRequest.Audience
+
+
+def day(date):
+    """Dates are shown by the day only, as they are stored: "3 March 2027"."""
+    return f"{date.day} {date:%B %Y}" if date else ""
+
+
+@dataclass(frozen=True)
+class ScaleCount:
+    score: int
+    label: str
+    count: int
+    percent: int  # of the answers to this question, for the width of the bar
+
+
+@dataclass(frozen=True)
+class QuestionSummary:
+    question: object
+    counts: list
+    answered: int
+
+
+@dataclass(frozen=True)
+class Summary:
+    total: int
+    patients: int
+    carers: int
+    questions: list
+
+
+def summary(enrolment):
+    """Counts on the five-point scale for each question of the patient form: one query."""
+    aggregates = {
+        "total": Count("id"),
+        "patients": Count("id", filter=Q(respondent=FeedbackResponse.Respondent.PATIENT)),
+        "carers": Count("id", filter=Q(respondent=FeedbackResponse.Respondent.CARER)),
+    }
+    for question in QUESTIONS:
+        for score, _ in SCALE:
+            aggregates[f"{question.field}_{score}"] = Count("id", filter=Q(**{question.field: score}))
+    row = FeedbackResponse.objects.filter(enrolment=enrolment, audience=Audience.PATIENT).aggregate(**aggregates)
+    questions = []
+    for question in QUESTIONS:
+        answered = sum(row[f"{question.field}_{score}"] for score, _ in SCALE)
+        counts = [
+            ScaleCount(
+                score=score,
+                label=label,
+                count=row[f"{question.field}_{score}"],
+                percent=round(100 * row[f"{question.field}_{score}"] / answered) if answered else 0,
+            )
+            for score, label in SCALE
+        ]
+        questions.append(QuestionSummary(question, counts, answered))
+    return Summary(row["total"], row["patients"], row["carers"], questions)
+
+
+def _responses(enrolment):
+    return (
+        FeedbackResponse.objects.filter(enrolment=enrolment)
+        .select_related("countersignature")
+        .prefetch_related(
+            Prefetch("evidence_links", queryset=ResponseEvidenceLink.objects.select_related("criterion"))
+        )
+    )
+
+
+def response_rows(responses):
+    rows = []
+    for response in responses:
+        countersigned = getattr(response, "countersignature", None) is not None if response.is_transcribed else None
+        rows.append(
+            {
+                "response": response,
+                "received_on": day(response.received_on),
+                "scores": [(q, SCALE_LABELS.get(getattr(response, q.field), "")) for q in QUESTIONS],
+                "countersigned": countersigned,
+                "criteria": [link.criterion for link in response.evidence_links.all()],
+            }
+        )
+    return rows
+
+
+def overview_page(enrolment, user):
+    responses = list(_responses(enrolment))
+    patient = [r for r in responses if r.audience == Audience.PATIENT]
+    colleagues = [r for r in responses if r.audience != Audience.PATIENT]
+    return {
+        "page_title": "Feedback",
+        "enrolment": enrolment,
+        "summary": summary(enrolment),
+        "patient_rows": response_rows(patient),
+        "colleague_rows": response_rows(colleagues),
+        "awaiting_countersignature": [
+            r for r in responses if r.is_transcribed and getattr(r, "countersignature", None) is None
+        ],
+        "can_request": services.can_request_feedback(user, enrolment),
+        "can_transcribe": services.can_transcribe(user, enrolment),
+        "is_facilitator": user.pk == enrolment.facilitator_id,
+    }
+
+
+def requests_page(enrolment, user):
+    today = timezone.localdate()
+    requests = list(FeedbackRequest.objects.filter(enrolment=enrolment).select_related("created_by"))
+    rows = [
+        {
+            "request": r,
+            "status": r.status_on(today),
+            "created_on": day(r.created_on),
+            "expires_on": day(r.expires_on),
+        }
+        for r in requests
+    ]
+    return {
+        "page_title": "Feedback requests",
+        "enrolment": enrolment,
+        "rows": rows,
+        "open_rows": [row for row in rows if row["status"] in ("open", "expired")],
+        "closed_rows": [row for row in rows if row["status"] not in ("open", "expired")],
+        "can_request": services.can_request_feedback(user, enrolment),
+    }
+
+
+def response_page(response, user, evidence_form=None):
+    enrolment = response.enrolment
+    links = list(response.evidence_links.select_related("criterion"))
+    countersignature = getattr(response, "countersignature", None) if response.is_transcribed else None
+    return {
+        "page_title": f"{response.get_audience_display()} feedback",
+        "enrolment": enrolment,
+        "response": response,
+        "received_on": day(response.received_on),
+        "scores": [(q, SCALE_LABELS.get(getattr(response, q.field), "")) for q in QUESTIONS],
+        "links": links,
+        "countersignature": countersignature,
+        "signed_at": timezone.localtime(countersignature.signed_at) if countersignature else None,
+        "evidence_form": evidence_form,
+        "can_link": services.can_link_evidence(user, enrolment),
+        "can_countersign": countersignature is None and services.can_countersign(user, response),
+        "can_delete": countersignature is None
+        and response.is_transcribed
+        and services.can_transcribe(user, enrolment),
+    }
+
+
+def card_page(request, enrolment, issued, layout):
+    """The page shown once, right after links are made: the only time their tokens exist."""
+    cards = []
+    for link in issued:
+        url = request.build_absolute_uri(reverse("feedback:respond", args=[link.token]))
+        cards.append(
+            {
+                "url": url,
+                "qr": qr_data_uri(url),
+                "request": link.request,
+                "expires_on": day(link.request.expires_on),
+            }
+        )
+    first = issued[0].request
+    return {
+        "page_title": "Your feedback link" if len(cards) == 1 else "Your feedback cards",
+        "enrolment": enrolment,
+        "cards": cards,
+        "layout": layout,
+        "audience": first.audience,
+        "is_patient": first.audience == Audience.PATIENT,
+        "coordinator_name": first.coordinator_name,
+    }

@@ -1,0 +1,111 @@
+"""Paper forms typed in by the learner and countersigned by their facilitator."""
+
+import datetime
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.urls import reverse
+
+from coordinated_care.feedback import services
+from coordinated_care.feedback.models import Countersignature, FeedbackResponse
+
+PAPER = {
+    "received_day": "14",
+    "received_month": "2",
+    "received_year": "2025",
+    "respondent": "carer",
+    "needs": "4",
+    "choice": "3",
+    "talked": "5",
+    "respect": "5",
+    "feelings": "2",
+    "did_well": "Sorted out the transport.",
+    "do_differently": "",
+}
+
+
+@pytest.fixture
+def transcription(signed_in, learner, enrolment):
+    response = signed_in(learner).post(reverse("feedback:paper", args=[enrolment.uuid, "patient"]), PAPER)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    return FeedbackResponse.objects.get()
+
+
+def test_the_learner_types_in_a_paper_form(transcription, learner):
+    assert transcription.source == FeedbackResponse.Source.PAPER
+    assert transcription.transcribed_by == learner
+    assert transcription.received_on == datetime.date(2025, 2, 14)
+    assert (transcription.respondent, transcription.feelings) == ("carer", 2)
+
+
+def test_a_paper_form_needs_a_real_past_date(signed_in, learner, enrolment):
+    future = datetime.date.today() + datetime.timedelta(days=3)
+    for day, month, year, message in (
+        ("", "2", "2025", "including a day, month and year"),
+        ("31", "2", "2025", "must be a real date"),
+        (str(future.day), str(future.month), str(future.year), "today or in the past"),
+    ):
+        data = {**PAPER, "received_day": day, "received_month": month, "received_year": year}
+        page = signed_in(learner).post(reverse("feedback:paper", args=[enrolment.uuid, "patient"]), data)
+        assert message in page.content.decode()
+    assert FeedbackResponse.objects.count() == 0
+
+
+def test_the_facilitator_countersigns_with_their_password(signed_in, assessor, enrolment, transcription):
+    url = reverse("feedback:countersign", args=[enrolment.uuid, transcription.uuid])
+    client = signed_in(assessor)
+    wrong = client.post(url, {"checked": "on", "password": "not-my-password"})
+    assert "The password is not right" in wrong.content.decode()
+    assert Countersignature.objects.count() == 0
+    assert client.post(url, {"checked": "on", "password": "correct-horse-battery"}).status_code == 302
+    signature = Countersignature.objects.get()
+    assert (signature.signer, signature.role, signature.meaning) == (
+        assessor,
+        "Practice-based facilitator",
+        "countersigned transcription",
+    )
+    assert signature.signed_at.utcoffset() == datetime.timedelta(0)
+    assert signature.content_hash == services.answers_hash(transcription)
+    page = client.get(reverse("feedback:response", args=[enrolment.uuid, transcription.uuid])).content.decode()
+    assert "Countersigned transcription by Assigned Facilitator" in page
+    # Once only.
+    assert client.get(url).status_code == 403
+    with pytest.raises(ValidationError):
+        services.countersign(transcription, user=assessor)
+
+
+def test_countersigning_attempts_are_limited(signed_in, assessor, enrolment, transcription, settings):
+    settings.FEEDBACK_RATE_LIMITS = {"countersign": (2, 900)}
+    url = reverse("feedback:countersign", args=[enrolment.uuid, transcription.uuid])
+    client = signed_in(assessor)
+    for _ in range(2):
+        client.post(url, {"checked": "on", "password": "guess"})
+    page = client.post(url, {"checked": "on", "password": "correct-horse-battery"})
+    assert "Too many attempts" in page.content.decode()
+    assert Countersignature.objects.count() == 0
+
+
+def test_only_the_assigned_facilitator_countersigns(transcription, learner, supervisor, unassigned_assessor):
+    for person in (learner, supervisor, unassigned_assessor):
+        with pytest.raises(PermissionDenied):
+            services.countersign(transcription, user=person)
+
+
+def test_online_feedback_is_not_countersigned(enrolment, assessor):
+    from .conftest import make_response
+
+    with pytest.raises(PermissionDenied):
+        services.countersign(make_response(enrolment), user=assessor)
+
+
+def test_a_transcription_can_be_removed_until_it_is_countersigned(transcription, learner, assessor):
+    services.countersign(transcription, user=assessor)
+    with pytest.raises(ValidationError):
+        services.delete_transcription(transcription, user=learner)
+    assert FeedbackResponse.objects.count() == 1
+
+
+def test_a_mistyped_transcription_can_be_removed(signed_in, learner, enrolment, transcription):
+    url = reverse("feedback:remove", args=[enrolment.uuid, transcription.uuid])
+    assert signed_in(learner).post(url).status_code == 302
+    assert FeedbackResponse.objects.count() == 0

@@ -1,0 +1,3 @@
+from . import public, staff
+
+__all__ = ["public", "staff"]

@@ -59,7 +59,7 @@ class ProgrammePartsFormSet(BaseInlineFormSet):
         items = FrameworkItem.objects.filter(version_id=version_id).order_by("code")
         groups = CriterionGroup.objects.filter(programme=programme) if programme.pk else CriterionGroup.objects.none()
         if "competencies" in form.fields:
-            form.fields["competencies"].queryset = items.exclude(kind=FrameworkItem.Kind.DOMAIN)
+            form.fields["competencies"].queryset = items
         if "framework_domain" in form.fields:
             form.fields["framework_domain"].queryset = items.filter(kind=FrameworkItem.Kind.DOMAIN)
         for name in ("group", "criterion_group"):

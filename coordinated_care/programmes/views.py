@@ -29,7 +29,7 @@ def cohort_list(request):
 def cohort_create(request):
     if not services.can_create_cohort(request.user):
         raise PermissionDenied
-    form = CohortForm(request.POST or None, user=request.user)
+    form = CohortForm(request.POST if request.method == "POST" else None, user=request.user)
     if request.method == "POST" and form.is_valid():
         cohort = services.create_cohort(**form.cleaned_data, leads=[request.user])
         messages.success(request, f"{cohort.name} is set up, with its {cohort.workshops.count()} workshops dated from the plan.")
@@ -52,7 +52,7 @@ def cohort(request, uuid):
 def workshop(request, uuid, number):
     cohort = _managed_cohort(request, uuid)
     workshop = get_object_or_404(Workshop, cohort=cohort, number=number)
-    form = WorkshopForm(request.POST or None, initial={"date": workshop.date, "location": workshop.location})
+    form = WorkshopForm(request.POST if request.method == "POST" else None, initial={"date": workshop.date, "location": workshop.location})
     if request.method == "POST" and form.is_valid():
         services.move_workshop(workshop, date=form.cleaned_data["date"], location=form.cleaned_data["location"])
         messages.success(request, f"WS{workshop.number} is now on {workshop.date:%-d %B %Y}.")
@@ -63,7 +63,7 @@ def workshop(request, uuid, number):
 
 def enrol(request, uuid):
     cohort = _managed_cohort(request, uuid)
-    form = EnrolmentForm(request.POST or None, cohort=cohort)
+    form = EnrolmentForm(request.POST if request.method == "POST" else None, cohort=cohort)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:

@@ -92,15 +92,18 @@ def summarise(enrolments, today=None):
 
     criteria_totals = dict(
         Criterion.objects.filter(programme_id__in=programme_ids)
+        .order_by()  # no ordering: it would join the groups for nothing
         .values("programme").annotate(n=Count("pk")).values_list("programme", "n")
     )
     with_evidence = dict(
         EvidenceLink.objects.filter(entry__enrolment_id__in=ids)
+        .order_by()
         .values("entry__enrolment").annotate(n=Count("criterion", distinct=True)).values_list("entry__enrolment", "n")
     )
     kind_counts, overdue = {}, {}
     rows = (
         Entry.objects.filter(enrolment_id__in=ids)
+        .order_by()
         .values("enrolment", "kind")
         .annotate(
             n=Count("pk"),
@@ -120,8 +123,8 @@ def summarise(enrolments, today=None):
         values.setdefault(programme_id, []).append(name)
     worksheets = dict(
         Entry.objects.filter(enrolment_id__in=ids, kind=Entry.Kind.VALUES_WORKSHEET)
-        .order_by("enrolment", "-created_at").values_list("enrolment", "content")
-    )  # one per portfolio; were there more, the newest wins
+        .order_by("enrolment", "created_at").values_list("enrolment", "content")
+    )  # one per portfolio; were there more, the newest (last) wins
     signed_off = _signed_off_counts(ids)
 
     summaries = {}

@@ -1,0 +1,258 @@
+"""The pages a programme lead runs cohorts from: who may use them, what they show, what they
+change, and what they cost in queries."""
+
+import datetime
+import html as html_module
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from coordinated_care.accounts.models import Role, RoleAssignment, User
+from coordinated_care.programmes.models import Cohort, Enrolment
+from coordinated_care.programmes.tests.access import LEADS_AND_ADMINISTRATORS, check_access, matrix
+from coordinated_care.programmes.tests.factories import EnrolmentFactory, shipped_programme
+
+pytestmark = pytest.mark.django_db
+
+VIEWS = {
+    # name: (path, who may use it, whether it changes something)
+    "cohort list": (lambda cohort: "/cohorts/", LEADS_AND_ADMINISTRATORS, False),
+    "set up a cohort": (lambda cohort: "/cohorts/new/", {"programme_lead"}, True),
+    "cohort": (lambda cohort: f"/cohorts/{cohort.uuid}/", LEADS_AND_ADMINISTRATORS, False),
+    "change a workshop": (lambda cohort: f"/cohorts/{cohort.uuid}/workshops/3/", LEADS_AND_ADMINISTRATORS, True),
+    "enrol a learner": (lambda cohort: f"/cohorts/{cohort.uuid}/enrol/", LEADS_AND_ADMINISTRATORS, True),
+}
+
+
+@pytest.mark.parametrize("view, persona", matrix(VIEWS))
+def test_only_the_cohorts_leads_and_administrators_see_or_change_it(
+    view, persona, enrolment, client, signed_in, request
+):
+    path, allowed, changes = VIEWS[view]
+    cohorts, enrolments = Cohort.objects.count(), Enrolment.objects.count()
+    check_access(client, signed_in, request, path(enrolment.cohort), allowed, persona, post=changes)
+    assert (Cohort.objects.count(), Enrolment.objects.count()) == (cohorts, enrolments)
+
+
+def test_a_lead_of_another_cohort_is_refused(cohort, signed_in):
+    from coordinated_care.accounts.models import Organisation
+    from coordinated_care.accounts.tests.factories import OrganisationFactory, RoleAssignmentFactory
+
+    other_lead = RoleAssignmentFactory(
+        role=Role.PROGRAMME_LEAD, organisation=OrganisationFactory(kind=Organisation.Kind.TRAINING_PROVIDER)
+    ).user
+    client = signed_in(other_lead)
+    for _, (path, _, _) in VIEWS.items():
+        if "{" not in path(cohort) and str(cohort.uuid) not in path(cohort):
+            continue
+        assert client.get(path(cohort)).status_code == 403
+    assert str(cohort.uuid) not in client.get("/cohorts/").content.decode()
+
+
+def test_a_missing_cohort_is_not_found(signed_in, programme_lead):
+    assert signed_in(programme_lead).get("/cohorts/00000000-0000-0000-0000-000000000000/").status_code == 404
+
+
+def date_fields(name, date):
+    return {f"{name}_day": str(date.day), f"{name}_month": str(date.month), f"{name}_year": str(date.year)}
+
+
+def test_a_lead_sets_up_a_cohort_and_its_workshops_are_dated(signed_in, programme_lead, training_provider):
+    programme = shipped_programme()
+    client = signed_in(programme_lead)
+    response = client.post(
+        "/cohorts/new/",
+        {
+            "programme": programme.pk,
+            "name": "Spring cohort",
+            **date_fields("start_date", datetime.date(2027, 3, 1)),
+            "training_provider": training_provider.pk,
+        },
+    )
+    cohort = Cohort.objects.get(name="Spring cohort")
+    assert response.status_code == 302 and response["Location"] == f"/cohorts/{cohort.uuid}/"
+    assert list(cohort.leads.all()) == [programme_lead]
+    assert cohort.workshops.count() == 12
+    page = client.get(response["Location"]).content.decode()
+    assert "Spring cohort is set up, with its 12 workshops dated from the plan." in page
+    assert "1 March 2027" in page and "15 March 2027" in page
+
+
+def errors_of(response):
+    html = response.content.decode()
+    return [
+        html_module.unescape(" ".join(message.split()))
+        for message in re.findall(r'class="nhsuk-error-message"[^>]*>\s*<span class="nhsuk-u-visually-hidden">Error:\s*</span>([^<]+)</span>', html)
+    ]
+
+
+def test_setting_up_a_cohort_says_plainly_what_is_missing(signed_in, programme_lead):
+    shipped_programme()
+    response = signed_in(programme_lead).post("/cohorts/new/", {})
+    assert response.status_code == 200
+    assert errors_of(response) == [
+        "Choose the programme the cohort runs",
+        "Enter the cohort's name",
+        "Enter the start date",
+        "Choose the training provider that runs the cohort",
+    ]
+    html = response.content.decode()
+    assert 'href="#id_start_date_day"' in html and 'id="id_start_date_day"' in html
+    assert 'href="#id_programme"' in html and 'id="id_programme"' in html
+
+
+@pytest.mark.parametrize(
+    "day, month, year, error",
+    [
+        ("1", "", "2027", "Start date must include a month"),
+        ("", "", "2027", "Start date must include a day and a month"),
+        ("31", "2", "2027", "Start date must be a real date"),
+        ("1", "March", "2027", "Start date must be a real date"),
+        ("1", "3", "27", "Year must include 4 numbers"),
+    ],
+)
+def test_a_start_date_must_be_a_whole_real_date(signed_in, programme_lead, training_provider, day, month, year, error):
+    response = signed_in(programme_lead).post(
+        "/cohorts/new/",
+        {
+            "programme": shipped_programme().pk,
+            "name": "Spring cohort",
+            "start_date_day": day,
+            "start_date_month": month,
+            "start_date_year": year,
+            "training_provider": training_provider.pk,
+        },
+    )
+    assert errors_of(response) == [error]
+    assert f'value="{year}"' in response.content.decode()  # what was typed is kept
+
+
+def test_a_lead_can_only_choose_their_own_training_provider(signed_in, programme_lead):
+    from coordinated_care.accounts.models import Organisation
+    from coordinated_care.accounts.tests.factories import OrganisationFactory
+
+    elsewhere = OrganisationFactory(kind=Organisation.Kind.TRAINING_PROVIDER, name="Someone Else's Hub")
+    client = signed_in(programme_lead)
+    assert "Someone Else&#39;s Hub" not in client.get("/cohorts/new/").content.decode()
+    response = client.post(
+        "/cohorts/new/",
+        {"programme": shipped_programme().pk, "name": "X", **date_fields("start_date", datetime.date(2027, 3, 1)), "training_provider": elsewhere.pk},
+    )
+    assert errors_of(response) == ["Choose one of your training providers"]
+    assert not Cohort.objects.filter(name="X").exists()
+
+
+def test_a_lead_moves_a_workshop(signed_in, programme_lead, cohort):
+    client = signed_in(programme_lead)
+    path = f"/cohorts/{cohort.uuid}/workshops/3/"
+    form = client.get(path).content.decode()
+    ws3 = cohort.workshops.get(number=3)
+    assert f'value="{ws3.date.day}"' in form
+    response = client.post(path, {**date_fields("date", datetime.date(2030, 5, 6)), "location": "Valley Hub, room 1"})
+    assert response.status_code == 302
+    ws3.refresh_from_db()
+    assert (ws3.date, ws3.location) == (datetime.date(2030, 5, 6), "Valley Hub, room 1")
+    page = client.get(response["Location"]).content.decode()
+    assert "WS3 is now on 6 May 2030." in page and "Valley Hub, room 1" in page
+
+
+def test_moving_a_workshop_needs_a_real_date(signed_in, programme_lead, cohort):
+    response = signed_in(programme_lead).post(f"/cohorts/{cohort.uuid}/workshops/3/", {"location": "Online"})
+    assert errors_of(response) == ["Enter the date"]
+    assert signed_in(programme_lead).get(f"/cohorts/{cohort.uuid}/workshops/13/").status_code == 404
+
+
+def enrolment_form(practice, facilitator, **overrides):
+    return {
+        "learner_email": "new.learner@example.test",
+        "learner_full_name": "New Learner",
+        "practice": practice.pk,
+        "facilitator": facilitator.pk,
+        "supervisor": "",
+        "additional_signatory_name": "",
+        "additional_signatory_email": "",
+        **overrides,
+    }
+
+
+def test_a_lead_enrols_a_new_learner_making_their_account(signed_in, programme_lead, cohort, practice, assessor, supervisor):
+    client = signed_in(programme_lead)
+    response = client.post(
+        f"/cohorts/{cohort.uuid}/enrol/",
+        enrolment_form(
+            practice,
+            assessor,
+            supervisor=supervisor.pk,
+            additional_signatory_name="Dr Extra",
+            additional_signatory_email="extra@example.test",
+        ),
+    )
+    assert response.status_code == 302
+    learner = User.objects.get(email="new.learner@example.test")
+    enrolment = Enrolment.objects.get(cohort=cohort, learner=learner)
+    assert (enrolment.practice, enrolment.facilitator, enrolment.supervisor) == (practice, assessor, supervisor)
+    assert enrolment.additional_signatory_name == "Dr Extra"
+    assert RoleAssignment.objects.filter(user=learner, role=Role.LEARNER, organisation=practice).exists()
+    page = client.get(response["Location"]).content.decode()
+    assert "New Learner is enrolled on" in page and "An account was made for new.learner@example.test" in page
+    assert f'href="/portfolio/{enrolment.uuid}/"' in page
+
+
+def test_enrolling_says_plainly_what_is_wrong(signed_in, programme_lead, cohort, practice, assessor, supervisor, enrolment):
+    client = signed_in(programme_lead)
+    path = f"/cohorts/{cohort.uuid}/enrol/"
+    assert errors_of(client.post(path, {})) == [
+        "Enter the learner's e-mail address",
+        "Choose the learner's practice",
+        "Choose the learner's practice-based facilitator",
+    ]
+    assert errors_of(client.post(path, enrolment_form(practice, assessor, learner_full_name=""))) == [
+        "Enter the learner's full name: there is no account for this e-mail address yet."
+    ]
+    assert errors_of(client.post(path, enrolment_form(practice, supervisor))) == ["Choose a facilitator from the list"]
+    assert errors_of(client.post(path, enrolment_form(practice, assessor, learner_email=enrolment.learner.email))) == [
+        "Test Learner is already enrolled on this cohort."
+    ]
+    assert errors_of(client.post(path, enrolment_form(practice, assessor, learner_email="not-an-address"))) == [
+        "Enter an e-mail address in the correct format, like name@example.com"
+    ]
+    assert errors_of(
+        client.post(path, enrolment_form(practice, assessor, additional_signatory_email="x@example.test"))
+    ) == ["Enter the additional signatory's name"]
+    assert not User.objects.filter(email="new.learner@example.test").exists()
+
+
+def test_the_cohort_page_shows_each_learner_with_their_people_and_progress(signed_in, programme_lead, enrolment):
+    page = signed_in(programme_lead).get(f"/cohorts/{enrolment.cohort.uuid}/").content.decode()
+    for text in ("Test Learner", "Test Practice", "Assigned Facilitator", "Test Supervisor", "Evidence for 0 of 30 criteria", "Documents missing: 7", "Overdue actions: 0"):
+        assert text in page
+    # The factory's cohort started five weeks ago: one criterion should have evidence by now.
+    assert "Falling behind" in page and "evidence for 0 of 30 criteria, 1 expected by now" in page
+    assert f'href="/portfolio/{enrolment.uuid}/"' in page
+    for number in range(1, 13):
+        assert f"/cohorts/{enrolment.cohort.uuid}/workshops/{number}/" in page
+
+
+def test_administrators_run_cohorts_but_do_not_open_portfolios(signed_in, administrator, enrolment):
+    page = signed_in(administrator).get(f"/cohorts/{enrolment.cohort.uuid}/").content.decode()
+    assert "Test Learner" in page
+    assert f"/portfolio/{enrolment.uuid}/" not in page
+
+
+def queries(client, path):
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(path).status_code == 200
+    return len(captured)
+
+
+def test_the_cohort_page_and_list_cost_a_fixed_number_of_queries(signed_in, programme_lead, enrolment):
+    cohort = enrolment.cohort
+    client = signed_in(programme_lead)
+    one = (queries(client, f"/cohorts/{cohort.uuid}/"), queries(client, "/cohorts/"))
+    for _ in range(9):
+        EnrolmentFactory(cohort=cohort)
+    ten = (queries(client, f"/cohorts/{cohort.uuid}/"), queries(client, "/cohorts/"))
+    assert one == ten
+    assert ten[0] <= 14 and ten[1] <= 14

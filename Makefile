@@ -58,6 +58,9 @@ bench: $(VENV)/.installed assets ## Time the main pages on synthetic data at sca
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(MANAGE) seed_demo > /dev/null
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(MANAGE) bench --learners $(BENCH_LEARNERS) | tee build/benchmarks-latest.md
 
+eval-pii: $(VENV)/.installed ## Recall, precision and interruptions of the confidentiality guard on its evaluation set
+	$(BIN)/python -m coordinated_care.confidentiality.evaluation
+
 lock: $(BIN)/activate ## Re-pin the Python dependencies in requirements.lock
 	$(BIN)/python -m pip install --quiet uv
 	$(BIN)/uv pip compile --quiet --generate-hashes --python-version 3.11 requirements.in -o requirements.lock

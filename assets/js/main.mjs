@@ -2,6 +2,7 @@
 // Loaded as a module from the page head; nothing runs inline, so the Content-Security-Policy can stay strict.
 import { initAll } from "nhsuk-frontend";
 import htmx from "htmx.org";
+import "./confidentiality.mjs";
 import "./feedback-print.mjs";
 import "./portfolio-drafts.mjs";
 

@@ -8,6 +8,7 @@ urlpatterns = [
     path("framework/", include("coordinated_care.frameworks.urls")),
     path("feedback/", include("coordinated_care.feedback.urls")),
     path("portfolio/", include("coordinated_care.portfolios.urls")),
+    path("confidentiality/", include("coordinated_care.confidentiality.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
 ]

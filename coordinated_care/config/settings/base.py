@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "coordinated_care.portfolios",
     "coordinated_care.nonprod",
     "coordinated_care.feedback",
+    "coordinated_care.confidentiality",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ConfidentialityConfig(AppConfig):
+    name = "coordinated_care.confidentiality"
+    verbose_name = "Confidentiality guard"

@@ -1,0 +1,1 @@
+"""The guard's own evaluation set and its scorer: `make eval-pii` (docs/confidentiality.md)."""

@@ -1,0 +1,48 @@
+"""Small PDF and DOCX files made in the test itself, so no binary fixture sits in the repository."""
+
+import io
+import zipfile
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def make_pdf(*lines: str) -> bytes:
+    text_ops = " ".join(f"({line}) Tj 0 -16 Td" for line in lines)
+    content = f"BT /F1 12 Tf 72 720 Td {text_ops} ET".encode("latin-1")
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
+        b" /Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out, offsets = b"%PDF-1.4\n", []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return out
+
+
+def _part(paragraphs, root="document"):
+    body = "".join(f"<w:p><w:r><w:t xml:space='preserve'>{p}</w:t></w:r></w:p>" for p in paragraphs)
+    if root == "document":
+        return f"<w:document xmlns:w='{W}'><w:body>{body}</w:body></w:document>"
+    return f"<w:{root} xmlns:w='{W}'>{body}</w:{root}>"
+
+
+def make_docx(*paragraphs: str, header: str = "") -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr(
+            "[Content_Types].xml",
+            "<Types xmlns='http://schemas.openxmlformats.org/package/2006/content-types'/>",
+        )
+        archive.writestr("word/document.xml", _part(paragraphs))
+        if header:
+            archive.writestr("word/header1.xml", _part([header], root="hdr"))
+    return buffer.getvalue()

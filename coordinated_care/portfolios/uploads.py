@@ -113,9 +113,11 @@ def safe_filename(original_name, file_type):
     """A download name that cannot break out of a header or a folder, ending in the extension of
     what the file really is."""
     base = original_name.replace("\\", "/").rsplit("/", 1)[-1]
-    base = unicodedata.normalize("NFKD", base).encode("ascii", "ignore").decode("ascii")
+    base = unicodedata.normalize("NFC", base)
     stem = base.rsplit(".", 1)[0] if "." in base else base
-    stem = re.sub(r"[^A-Za-z0-9 ._-]+", "", stem).strip(" .") or "file"
+    # Letters and digits of any script stay (Django encodes them as RFC 5987 filename*), as do
+    # spaces, dots, hyphens and underscores; quotes, slashes and control characters go.
+    stem = re.sub(r"[^\w .-]+", "", stem).strip(" .") or "file"
     return f"{stem[:100]}.{file_type.extension}"
 
 

@@ -1,0 +1,90 @@
+"""Every portfolio page takes a fixed number of queries, whatever the number of entries, evidence
+links, versions or files: measured with one of each, then again with ten more."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from coordinated_care.portfolios import services, uploads
+from coordinated_care.portfolios.models import Entry
+
+from .builders import action_content, add_case_study, pdf
+
+MORE = 10
+
+
+def grow(portfolio, criteria, learner):
+    """Ten more of everything the pages list."""
+    enrolment = portfolio.enrolment
+    today = datetime.date.today()
+    for n in range(MORE):
+        add_case_study(enrolment, learner, n + 2, criteria=criteria[n : n + 3])
+        services.create_entry(
+            enrolment=enrolment, kind=Entry.Kind.ACTION, user=learner, content=action_content(today - datetime.timedelta(days=n + 1))
+        )
+        services.add_entry(
+            enrolment=enrolment,
+            kind=Entry.Kind.TRAINING_RECORD,
+            user=learner,
+            content={"title": f"Course {n}", "occurred_on": today},
+            upload=pdf(),
+        )
+        uploads.store_upload(enrolment, pdf(), learner, entry=portfolio.training)
+        entry = Entry.objects.get(pk=portfolio.case_study.pk)
+        services.update_entry(entry, content={**entry.content, "outcomes": f"Version {n}"}, user=learner, seen_version=entry.version)
+        worksheet = Entry.objects.get(pk=portfolio.worksheet.pk)
+        services.save_values_worksheet(
+            enrolment, answers={name: {"what": f"w{n}", "why": "y"} for name in portfolio.value_names}, user=learner, seen_version=worksheet.version
+        )
+    services.set_evidence_links(
+        portfolio.case_study, links={criterion: f"Shows {criterion.code}" for criterion in criteria[:MORE + 3]}, user=learner
+    )
+    for n in range(1, MORE + 1):
+        workshop = portfolio.workshop.cohort.workshops.get(number=n + 1)
+        services.save_workshop_note(enrolment, workshop, content={"attended": "yes", "notes": "n"}, user=learner)
+
+
+PAGES = {
+    # name: (URL arguments, queries for (the learner, their facilitator, the cohort's lead)); a
+    # session and a user query of each come from signing in, and the lead's one more from the
+    # check that they lead the cohort.
+    "overview": (lambda p: [p.enrolment.uuid], (13, 13, 14)),
+    "section-case-studies": (lambda p: [p.enrolment.uuid, "case-studies"], (4, 4, 5)),
+    "section-action-plan": (lambda p: [p.enrolment.uuid, "action-plan"], (4, 4, 5)),
+    "section-training": (lambda p: [p.enrolment.uuid, "training"], (4, 4, 5)),
+    "section-workshops": (lambda p: [p.enrolment.uuid, "workshops"], (5, 5, 6)),
+    "new_entry": (lambda p: [p.enrolment.uuid, "case-studies"], (4,)),
+    "entry": (lambda p: [p.enrolment.uuid, p.case_study.uuid], (7, 7, 8)),
+    "entry-training": (lambda p: [p.enrolment.uuid, p.training.uuid], (7, 7, 8)),
+    "entry-worksheet": (lambda p: [p.enrolment.uuid, p.worksheet.uuid], (8, 8, 9)),
+    "edit_entry": (lambda p: [p.enrolment.uuid, p.case_study.uuid], (5,)),
+    "entry_evidence": (lambda p: [p.enrolment.uuid, p.case_study.uuid], (7,)),
+    "entry_versions": (lambda p: [p.enrolment.uuid, p.case_study.uuid], (5, 5, 6)),
+    "entry_version": (lambda p: [p.enrolment.uuid, p.case_study.uuid, 1], (5, 5, 6)),
+    "criterion": (lambda p: [p.enrolment.uuid, p.criterion.code], (6, 6, 7)),
+    "values_worksheet": (lambda p: [p.enrolment.uuid], (6, 5, 6)),
+    "workshop_note": (lambda p: [p.enrolment.uuid, p.workshop.number], (6,)),
+    "accredited_training": (lambda p: [p.enrolment.uuid], (4, 4, 5)),
+}
+
+
+def count(client, url):
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(captured)
+
+
+@pytest.mark.parametrize("page", list(PAGES))
+def test_queries_do_not_grow_with_the_portfolio(page, portfolio, criteria, learner, assessor, programme_lead, signed_in):
+    args, expected = PAGES[page]
+    url = reverse(f"portfolios:{page.split('-')[0]}", args=args(portfolio))
+    # Forms are the learner's alone; reading pages are measured for a facilitator and a lead too.
+    readers = [learner] if len(expected) == 1 else [learner, assessor, programme_lead]
+    small = tuple(count(signed_in(reader), url) for reader in readers)
+    grow(portfolio, criteria, learner)
+    large = tuple(count(signed_in(reader), url) for reader in readers)
+    assert small == large == expected

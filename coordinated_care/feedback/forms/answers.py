@@ -1,5 +1,5 @@
-"""The answer fields shared by the online forms and the paper transcriptions, with the
-confidentiality guard run over every free-text answer."""
+"""The answer fields shared by the online forms and the paper transcriptions, and the public
+forms' confidentiality check (the paper forms use the portfolio's own mixin: forms/staff.py)."""
 
 from django import forms
 
@@ -20,42 +20,8 @@ def scale_field(question):
     )
 
 
-class GuardedForm(forms.Form):
-    """Runs the guard over `guarded_fields`. A possible name can be let through by ticking
-    `names_confirmed`, shown only once a name has been found."""
-
-    guarded_fields = ()
-    answer_fields = ()
-    names_confirmed = forms.BooleanField(
-        required=False, label="The names I have used are of the care coordinator or other staff"
-    )
-
-    def __init__(self, *args, allowed_names=(), **kwargs):
-        super().__init__(*args, **kwargs)
-        self.allowed_names = list(allowed_names)
-        self.needs_name_confirmation = False
-
-    def clean(self):
-        cleaned = super().clean()
-        allowed = [*self.allowed_names, cleaned.get("given_name", "")]
-        for name in self.guarded_fields:
-            text = cleaned.get(name) or ""
-            result = guard.check(text, allowed_names=allowed)
-            if result.blocked:
-                self.add_error(name, guard.block_message(result))
-            elif result.names and not cleaned.get("names_confirmed"):
-                self.needs_name_confirmation = True
-                self.add_error(name, guard.name_message(result))
-        return cleaned
-
-    def answers(self):
-        return {name: self.cleaned_data.get(name, "") for name in self.answer_fields}
-
-
-class PatientAnswers(GuardedForm):
+class PatientFields(forms.Form):
     """The PD's patient / service user form, question by question."""
-
-    guarded_fields = ("did_well", "do_differently")
 
     respondent = forms.ChoiceField(
         label="Are you",
@@ -85,12 +51,13 @@ class PatientAnswers(GuardedForm):
 
     answer_fields = ("respondent", *(q.field for q in QUESTIONS), "did_well", "do_differently")
 
+    def answers(self):
+        return {name: self.cleaned_data.get(name, "") for name in self.answer_fields}
 
-class ColleagueAnswers(GuardedForm):
+
+class ColleagueFields(forms.Form):
     """The PD's "Ongoing feedback" from staff and key people: their role and the input the
     coordinator has had. Only a member of staff is offered a name field, and it is optional."""
-
-    guarded_fields = ("their_role", "input")
 
     their_role = forms.CharField(
         label=THEIR_ROLE,
@@ -115,3 +82,40 @@ class ColleagueAnswers(GuardedForm):
             del self.fields["given_name"]
             self.answer_fields = ("their_role", "input")
 
+    def answers(self):
+        return {name: self.cleaned_data.get(name, "") for name in self.answer_fields}
+
+
+class GuardedForm(forms.Form):
+    """Runs the guard over `guarded_fields`, in words for a member of the public. A possible name can be let through by ticking
+    `names_confirmed`, shown only once a name has been found."""
+
+    guarded_fields = ()
+    names_confirmed = forms.BooleanField(
+        required=False, label="The names I have used are of the care coordinator or other staff"
+    )
+
+    def __init__(self, *args, allowed_names=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.allowed_names = list(allowed_names)
+        self.needs_name_confirmation = False
+
+    def clean(self):
+        cleaned = super().clean()
+        allowed = [*self.allowed_names, cleaned.get("given_name", "")]
+        for name in self.guarded_fields:
+            text = cleaned.get(name) or ""
+            result = guard.check(text, allowed_names=allowed)
+            if result.blocked:
+                self.add_error(name, guard.block_message(result))
+            elif result.names and not cleaned.get("names_confirmed"):
+                self.needs_name_confirmation = True
+                self.add_error(name, guard.name_message(result))
+        return cleaned
+
+class PatientAnswers(GuardedForm, PatientFields):
+    guarded_fields = ("did_well", "do_differently")
+
+
+class ColleagueAnswers(GuardedForm, ColleagueFields):
+    guarded_fields = ("their_role", "input")

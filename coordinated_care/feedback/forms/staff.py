@@ -7,7 +7,14 @@ from django import forms
 from django.utils import timezone
 
 from ..models import FeedbackRequest
-from .answers import ColleagueAnswers, PatientAnswers
+from .answers import ColleagueFields, GuardedForm, PatientFields
+
+try:
+    # The learner typing in a paper form is writing their portfolio: the portfolio's own guard,
+    # with its wording for authors and its declaration for colleagues' names.
+    from coordinated_care.confidentiality.forms import ConfidentialityCheckedFormMixin as PortfolioGuard
+except ImportError:  # the guard app is not in this checkout: the public forms' check stands in
+    PortfolioGuard = GuardedForm
 
 VALID_DAYS = [(7, "1 week"), (14, "2 weeks"), (30, "30 days"), (60, "60 days"), (90, "90 days")]
 
@@ -77,12 +84,12 @@ class ReceivedOn(forms.Form):
         return cleaned
 
 
-class PaperPatientForm(ReceivedOn, PatientAnswers):
-    pass
+class PaperPatientForm(PortfolioGuard, ReceivedOn, PatientFields):
+    guarded_fields = ("did_well", "do_differently")  # read by the stand-in only
 
 
-class PaperColleagueForm(ReceivedOn, ColleagueAnswers):
-    pass
+class PaperColleagueForm(PortfolioGuard, ReceivedOn, ColleagueFields):
+    guarded_fields = ("their_role", "input", "given_name")
 
 
 class CountersignForm(forms.Form):

@@ -140,12 +140,11 @@ def paper(request, enrolment_uuid, audience):
     audience = _audience(audience)
     if not services.can_transcribe(request.user, enrolment):
         raise PermissionDenied
-    names = [services.default_coordinator_name(enrolment), enrolment.learner.full_name]
     if audience == FeedbackRequest.Audience.PATIENT:
-        form = PaperPatientForm(request.POST or None, allowed_names=names)
+        form = PaperPatientForm(request.POST or None)
     else:
         allow_name = audience == FeedbackRequest.Audience.STAFF
-        form = PaperColleagueForm(request.POST or None, allowed_names=names, allow_name=allow_name)
+        form = PaperColleagueForm(request.POST or None, allow_name=allow_name)
     if request.method == "POST" and form.is_valid():
         response = services.transcribe(
             enrolment=enrolment,

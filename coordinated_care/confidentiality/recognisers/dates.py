@@ -69,13 +69,20 @@ class DateOfBirthRecogniser(Recogniser):
 
 
 AGE_NUMBER = r"(?:1[01]\d|[1-9]?\d)"
+# "aged eighty-four" is as exact as "aged 84".
+AGE_WORDS = (
+    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven"
+    r"|eight|nine))?|(?:a|one)\s+hundred(?:\s+and\s+\w+)?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
+    r"|seventeen|eighteen|nineteen)"
+)
+AGE_VALUE = rf"(?:{AGE_NUMBER}|{AGE_WORDS})"
 NOT_AN_AGE_AFTER = (
     r"(?:%|/|[.,]\d|\s*(?:percent|per|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?(?!\s*old|-old)"
     r"|times|people|patients|out|of|mg|kg|miles|points|pounds|calls|visits|sessions|referrals|am|pm|o'clock)\b)"
 )
 AGE_PATTERNS = [
-    re.compile(rf"\baged?\s*:?\s*(?P<age>{AGE_NUMBER})(?!\d|{NOT_AN_AGE_AFTER})", re.IGNORECASE),
-    re.compile(rf"\b(?P<age>{AGE_NUMBER})[\s-]*(?:years?|yrs?)[\s-]*old\b", re.IGNORECASE),
+    re.compile(rf"\baged?\s*:?\s*(?P<age>{AGE_VALUE})(?![\w-]|{NOT_AN_AGE_AFTER})", re.IGNORECASE),
+    re.compile(rf"\b(?P<age>{AGE_VALUE})[\s-]*(?:years?|yrs?)[\s-]*old\b", re.IGNORECASE),
     re.compile(rf"\b(?P<age>{AGE_NUMBER})\s*(?:yo|y/o|y\.o\.)(?!\w)", re.IGNORECASE),
     re.compile(rf"\b(?P<age>{AGE_NUMBER})\s+years\s+of\s+age\b", re.IGNORECASE),
     re.compile(

@@ -51,6 +51,8 @@ def test_dates_that_identify_nobody_do_not_interrupt(text):
         ("The gentleman was 92 and still living independently.", "92"),
         ("The patient is a woman of 84 who lives with her son.", "woman of 84"),
         ("He was born in 1950.", "1950"),
+        ("She is aged eighty-four and lives alone.", "aged eighty-four"),
+        ("An eighty-four-year-old man was referred.", "eighty-four-year-old"),
     ],
 )
 def test_exact_ages_warn(text, age):

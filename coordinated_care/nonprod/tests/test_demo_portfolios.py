@@ -35,3 +35,23 @@ def test_seeding_the_portfolio_again_adds_nothing(demo_enrolment):
 def test_the_second_demo_learner_starts_empty(demo_enrolment):
     other = Enrolment.objects.get(learner__email="learner2@demo.test")
     assert not Entry.objects.filter(enrolment=other).exists()
+
+
+def test_the_demo_writing_passes_the_confidentiality_guard(demo_enrolment):
+    from coordinated_care.confidentiality.service import scan
+
+    def texts(value):
+        if isinstance(value, str):
+            yield value
+        elif isinstance(value, dict):
+            for item in value.values():
+                yield from texts(item)
+
+    interruptions = [
+        (text, finding)
+        for entry in Entry.objects.filter(enrolment=demo_enrolment)
+        for text in [entry.title, *texts(entry.content)]
+        for finding in scan(text)
+        if finding.action in ("block", "confirm")
+    ]
+    assert interruptions == []

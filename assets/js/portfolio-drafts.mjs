@@ -186,6 +186,9 @@ function setUp(form) {
   form.addEventListener("change", changed);
   form.addEventListener("submit", () => {
     submitting = true;
+    // A draft arriving after the save would be offered back as if it were still unsaved.
+    window.clearTimeout(serverTimer);
+    serverTimer = null;
     // The local copy stays until the page after a successful save says it was saved: if this
     // post is refused (an expired session), the writing is still here after signing in again.
     window.clearTimeout(localTimer);
@@ -199,7 +202,7 @@ function setUp(form) {
   });
 
   document.addEventListener("visibilitychange", () => {
-    if (document.visibilityState === "hidden" && serverTimer !== null) sendToServer({ keepalive: true });
+    if (document.visibilityState === "hidden" && serverTimer !== null && !submitting) sendToServer({ keepalive: true });
   });
 
   // Writing kept on this device that the server never acknowledged, and newer than the

@@ -9,6 +9,7 @@ urlpatterns = [
     path("feedback/", include("coordinated_care.feedback.urls")),
     path("portfolio/", include("coordinated_care.portfolios.urls")),
     path("confidentiality/", include("coordinated_care.confidentiality.urls")),
+    path("assessments/", include("coordinated_care.assessments.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
 ]

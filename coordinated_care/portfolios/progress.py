@@ -39,7 +39,7 @@ class GroupProgress:
 
     @property
     def signed_off(self):
-        return sum(1 for c in self.criteria if c.outcome == "achieved")
+        return sum(1 for c in self.criteria if c.outcome in ("achieved", "reflection_accepted"))
 
 
 @dataclass
@@ -101,10 +101,20 @@ def portfolio_progress(enrolment, today=None):
         .annotate(n=Count("entry", distinct=True))
         .values_list("criterion", "n")
     )
+    # Sign-off from the assessment app, in one query: {criterion id: "achieved", "awaiting", ...}.
+    from coordinated_care.assessments.services.status import criterion_outcomes
+
+    outcomes = criterion_outcomes(enrolment)
     groups = {}
     for criterion in criteria:
         group = groups.setdefault(criterion.group_id, GroupProgress(group=criterion.group))
-        group.criteria.append(CriterionProgress(criterion=criterion, evidence_count=evidence_counts.get(criterion.pk, 0)))
+        group.criteria.append(
+            CriterionProgress(
+                criterion=criterion,
+                evidence_count=evidence_counts.get(criterion.pk, 0),
+                outcome=outcomes.get(criterion.pk, ""),
+            )
+        )
 
     kind_counts = dict(
         Entry.objects.filter(enrolment=enrolment).values("kind").annotate(n=Count("pk")).values_list("kind", "n")

@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "coordinated_care.nonprod",
     "coordinated_care.feedback",
     "coordinated_care.confidentiality",
+    "coordinated_care.assessments",
 ]
 
 MIDDLEWARE = [

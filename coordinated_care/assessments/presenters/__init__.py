@@ -1,0 +1,20 @@
+"""Presenters: what each page and include of the app shows, in a fixed number of queries."""
+
+from .caseload import caseload_page, caseload_summary
+from .completion import completion_panel
+from .reviews import review_page, reviews_page
+from .sign_offs import ask_page, criterion_panel, request_page
+from .signatures import signature_line, status_tag
+
+__all__ = [
+    "ask_page",
+    "caseload_page",
+    "caseload_summary",
+    "completion_panel",
+    "criterion_panel",
+    "request_page",
+    "review_page",
+    "reviews_page",
+    "signature_line",
+    "status_tag",
+]

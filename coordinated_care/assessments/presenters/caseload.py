@@ -1,0 +1,126 @@
+"""The facilitator's caseload page: what waits for them, most urgent first, and their learners.
+
+Order: first everything already waiting, oldest first (sign-off requests by the time they were
+asked, reviews by the date they fell due, reviews held and waiting for the facilitator's
+signature by when they were written); then reviews due in the next two weeks, soonest first;
+then evidence new or changed since the facilitator last looked, oldest look first."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+
+from ..services.caseload import SOON, caseload
+from .signatures import utc
+
+
+@dataclass
+class Waiting:
+    kind: str  # "sign_off", "review_overdue", "review_to_sign", "review_due", "new_evidence"
+    tag: str
+    colour: str
+    learner: str
+    text: str
+    href: str
+    since: datetime.datetime  # for ordering
+    when: str
+
+
+def _start_of(day):
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
+
+
+def portfolio_href(enrolment):
+    try:
+        return reverse("portfolios:overview", args=[enrolment.uuid])
+    except NoReverseMatch:  # the portfolio overview is another app's page
+        return reverse("assessments:reviews", args=[enrolment.uuid])
+
+
+def caseload_page(user, today=None):
+    today = today or timezone.localdate()
+    cases = caseload(user)
+    waiting, upcoming, evidence = [], [], []
+    for case in cases:
+        enrolment = case.enrolment
+        learner = enrolment.learner.display_name
+        for request in case.requests:
+            waiting.append(
+                Waiting(
+                    "sign_off",
+                    "Sign-off requested",
+                    "yellow",
+                    learner,
+                    f"{request.criterion.code} {request.criterion.title}",
+                    reverse("assessments:request", args=[request.uuid]),
+                    request.requested_at,
+                    f"asked {utc(request.requested_at)}",
+                )
+            )
+        for review in case.to_sign:
+            waiting.append(
+                Waiting(
+                    "review_to_sign",
+                    "Review to sign",
+                    "blue",
+                    learner,
+                    f"{review.get_kind_display()} held on {review.held_on:%-d %B %Y}",
+                    reverse("assessments:review", args=[review.uuid]),
+                    review.updated_at,
+                    f"written {utc(review.updated_at)}",
+                )
+            )
+        reviews_href = reverse("assessments:reviews", args=[enrolment.uuid])
+        for due in case.due:
+            label = due.kind.label if hasattr(due.kind, "label") else str(due.kind)
+            href = reverse("assessments:review", args=[due.review.uuid]) if due.review else reviews_href
+            if due.overdue(today):
+                waiting.append(
+                    Waiting("review_overdue", "Review overdue", "red", learner, label, href,
+                            _start_of(due.due_on), f"due {due.due_on:%-d %B %Y}")
+                )
+            elif due.due_on <= today + SOON:
+                upcoming.append(
+                    Waiting("review_due", "Review due", "grey", learner, label, href,
+                            _start_of(due.due_on), f"due {due.due_on:%-d %B %Y}")
+                )
+        if case.new_evidence:
+            looked = case.last_looked
+            evidence.append(
+                Waiting(
+                    "new_evidence",
+                    "New evidence",
+                    "blue",
+                    learner,
+                    f"{case.new_evidence} new or changed piece{'s' if case.new_evidence != 1 else ''} of evidence",
+                    portfolio_href(enrolment),
+                    looked or _start_of(datetime.date(2000, 1, 1)),
+                    f"since you last looked, {utc(looked)}" if looked else "you have not looked yet",
+                )
+            )
+    items = (
+        sorted(waiting, key=lambda w: w.since)
+        + sorted(upcoming, key=lambda w: w.since)
+        + sorted(evidence, key=lambda w: w.since)
+    )
+    learners = [
+        {
+            "name": case.enrolment.learner.display_name,
+            "cohort": case.enrolment.cohort.name,
+            "practice": case.enrolment.practice.name,
+            "href": portfolio_href(case.enrolment),
+            "reviews_href": reverse("assessments:reviews", args=[case.enrolment.uuid]),
+            "waiting": len(case.requests) + len(case.to_sign),
+            "last_looked": utc(case.last_looked) if case.last_looked else "Not yet",
+        }
+        for case in cases
+    ]
+    return {"page_title": "Your caseload", "items": items, "learners": learners}
+
+
+def caseload_summary(user):
+    """For the facilitator's home page: how much waits, and the link to the caseload."""
+    page = caseload_page(user)
+    waiting = [i for i in page["items"] if i.kind in ("sign_off", "review_overdue", "review_to_sign")]
+    return {"waiting_count": len(waiting), "learner_count": len(page["learners"]), "href": reverse("assessments:caseload")}

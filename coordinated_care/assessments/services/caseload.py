@@ -1,0 +1,118 @@
+"""A facilitator's caseload: their learners and everything waiting for them, most urgent first,
+in a fixed number of queries however many learners they have."""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.db.models import Count, DateTimeField, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+
+from coordinated_care.portfolios.models import Entry
+from coordinated_care.programmes.models import Enrolment
+
+from ..models import Capacity, Invitation, LastLooked, Review, Signature, SignOffRequest
+from .access import is_facilitator
+from .reviews import signing_state
+
+INITIAL_WITHIN = datetime.timedelta(days=14)
+PROGRESS_EVERY = datetime.timedelta(weeks=6)
+SOON = datetime.timedelta(days=14)
+EPOCH = datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC)
+
+
+@transaction.atomic
+def record_look(user, enrolment):
+    """Remember that the assigned facilitator has looked at this portfolio now. Call it from any
+    page where they read the portfolio or a request; it does nothing for anyone else."""
+    if is_facilitator(user, enrolment):
+        LastLooked.objects.update_or_create(user=user, enrolment=enrolment, defaults={"looked_at": timezone.now()})
+
+
+@dataclass(frozen=True)
+class DueReview:
+    kind: str
+    due_on: datetime.date
+    review: Review | None = None
+
+    def overdue(self, today):
+        return self.due_on < today
+
+
+def reviews_due(enrolment, reviews, signings):
+    """The reviews this portfolio needs next and when. `reviews` are the enrolment's reviews and
+    `signings` their ReviewSigning by review id."""
+    final = next((r for r in reviews if r.kind == Review.Kind.FINAL), None)
+    if final is not None and signings[final.pk].complete:
+        return []
+    start, end = enrolment.cohort.start_date, enrolment.cohort.end_date
+    initial = next((r for r in reviews if r.kind == Review.Kind.INITIAL and r.held_on), None)
+    due = []
+    if initial is None:
+        due.append(DueReview(Review.Kind.INITIAL, start + INITIAL_WITHIN))
+    else:
+        held = [r.held_on for r in reviews if r.kind in (Review.Kind.INITIAL, Review.Kind.PROGRESS) and r.held_on]
+        next_progress = max(held) + PROGRESS_EVERY
+        if next_progress < end - SOON:
+            due.append(DueReview(Review.Kind.PROGRESS, next_progress))
+    due.append(DueReview(Review.Kind.FINAL, end, final))
+    return due
+
+
+@dataclass
+class LearnerCase:
+    enrolment: Enrolment
+    last_looked: datetime.datetime | None
+    new_evidence: int
+    requests: list = field(default_factory=list)
+    due: list = field(default_factory=list)
+    to_sign: list = field(default_factory=list)  # reviews held and waiting for the facilitator's signature
+
+
+def caseload(user):
+    """Every active enrolment the person facilitates, with what waits for them. Seven queries."""
+    looked = LastLooked.objects.filter(user=user, enrolment=OuterRef("pk")).values("looked_at")[:1]
+    since = Coalesce(OuterRef("last_looked"), Value(EPOCH, output_field=DateTimeField()))
+    new_evidence = (
+        Entry.objects.filter(enrolment=OuterRef("pk"), evidence_links__isnull=False)
+        .filter(Q(updated_at__gt=since) | Q(evidence_links__created_at__gt=since))
+        .order_by()
+        .values("enrolment")
+        .annotate(n=Count("pk", distinct=True))
+        .values("n")
+    )
+    enrolments = list(
+        Enrolment.objects.filter(facilitator=user, status=Enrolment.Status.ACTIVE)
+        .exclude(learner=user)
+        .select_related("learner", "cohort__programme", "practice")
+        .prefetch_related("cohort__programme__criterion_groups")
+        .annotate(last_looked=Subquery(looked))
+        .annotate(new_evidence=Coalesce(Subquery(new_evidence), 0))
+        .order_by("learner__full_name", "pk")
+    )
+    by_id = {e.pk: LearnerCase(e, e.last_looked, e.new_evidence) for e in enrolments}
+    for request in (
+        SignOffRequest.objects.filter(enrolment__in=by_id, status=SignOffRequest.Status.OPEN)
+        .select_related("criterion")
+        .annotate(evidence_count=Count("evidence"))
+        .order_by("requested_at")
+    ):
+        by_id[request.enrolment_id].requests.append(request)
+    reviews = list(Review.objects.filter(enrolment__in=by_id).order_by("created_at"))
+    signatures = list(Signature.objects.filter(review__in=reviews).select_related("withdrawal"))
+    invitations = list(Invitation.objects.filter(review__in=reviews))
+    signings = {}
+    for review in reviews:
+        review.enrolment = by_id[review.enrolment_id].enrolment
+        signings[review.pk] = signing_state(
+            review,
+            [s for s in signatures if s.review_id == review.pk],
+            [i for i in invitations if i.review_id == review.pk],
+        )
+        if review.held_on and Capacity.FACILITATOR not in signings[review.pk].signed:
+            by_id[review.enrolment_id].to_sign.append(review)
+    for case in by_id.values():
+        mine = [r for r in reviews if r.enrolment_id == case.enrolment.pk]
+        case.due = reviews_due(case.enrolment, mine, signings)
+    return list(by_id.values())

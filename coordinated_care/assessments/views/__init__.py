@@ -1,0 +1,25 @@
+from .caseload import caseload
+from .invitations import code as invitation_code
+from .invitations import done as invitation_done
+from .invitations import landing as invitation
+from .invitations import sign as invitation_sign
+from .reviews import cancel_invitation, edit as review_edit, invite, review, reviews, sign as review_sign
+from .sign_offs import ask, cancel, request_detail, withdraw
+
+__all__ = [
+    "ask",
+    "cancel",
+    "cancel_invitation",
+    "caseload",
+    "invitation",
+    "invitation_code",
+    "invitation_done",
+    "invitation_sign",
+    "invite",
+    "request_detail",
+    "review",
+    "review_edit",
+    "review_sign",
+    "reviews",
+    "withdraw",
+]

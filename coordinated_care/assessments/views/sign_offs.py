@@ -1,0 +1,125 @@
+"""Asking for sign-off, deciding it, cancelling a request and withdrawing a signature. Views check
+who may act through the services, call a service for any change and ask a presenter for the page."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from .. import presenters
+from ..forms import DecisionForm, SignOffRequestForm, WithdrawForm
+from ..services import access, record_look, signing
+from ..services import sign_offs as services
+from .lookups import criterion_for, enrolment_for, request_for, signature_for
+
+
+def ask(request, enrolment_uuid, code):
+    enrolment = enrolment_for(request.user, enrolment_uuid)
+    criterion = criterion_for(enrolment, code)
+    if not access.can_request_sign_off(request.user, enrolment):
+        raise PermissionDenied
+    context = presenters.ask_page(enrolment, criterion)
+    form = SignOffRequestForm(request.POST or None, links=context["links"])
+    if request.method == "POST" and form.is_valid():
+        try:
+            sign_off_request = services.request_sign_off(
+                enrolment=enrolment,
+                criterion=criterion,
+                user=request.user,
+                entries=form.cleaned_data["evidence"],
+                note=form.cleaned_data["note"],
+                base_url=request.build_absolute_uri("/"),
+            )
+        except ValidationError as error:
+            form.add_service_error(error)
+        else:
+            messages.success(request, f"You have asked {enrolment.facilitator.display_name} to sign off {criterion.code}.")
+            return redirect("assessments:request", sign_off_request.uuid)
+    return render(request, "assessments/ask.jinja", {**context, "form": form})
+
+
+def request_detail(request, request_uuid):
+    sign_off_request = request_for(request.user, request_uuid)
+    enrolment = sign_off_request.enrolment
+    record_look(request.user, enrolment)
+    context = presenters.request_page(sign_off_request, request.user)
+    form = None
+    if context["can_decide"]:
+        supervisor = enrolment.supervisor.display_name if enrolment.supervisor_id else ""
+        form = DecisionForm(
+            request.POST or None, initial={"subject_hash": context["subject_hash"]}, supervisor_name=supervisor
+        )
+    if request.method == "POST":
+        if form is None:
+            raise PermissionDenied
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                services.record_decision(
+                    sign_off_request,
+                    user=request.user,
+                    password=data["password"],
+                    seen_subject_hash=data["subject_hash"],
+                    outcome=data["outcome"],
+                    comments=data["comments"],
+                    achieved_on=data["achieved_on"],
+                    reflection=data["reflection"],
+                    agreed_with_supervisor=data["agreed_with_supervisor"],
+                    actions=form.actions(),
+                    base_url=request.build_absolute_uri("/"),
+                )
+            except services.EvidenceMoved as error:
+                messages.warning(request, error.messages[0])
+                return redirect("assessments:request", sign_off_request.uuid)
+            except ValidationError as error:
+                form.add_service_error(error)
+            else:
+                messages.success(request, f"You have signed your decision on {sign_off_request.criterion.code}.")
+                return redirect("assessments:request", sign_off_request.uuid)
+    return render(request, "assessments/request.jinja", {**context, "form": form})
+
+
+@require_POST
+def cancel(request, request_uuid):
+    sign_off_request = request_for(request.user, request_uuid)
+    try:
+        services.cancel_request(sign_off_request, user=request.user)
+    except ValidationError as error:
+        messages.warning(request, error.messages[0])
+    else:
+        messages.success(request, f"You have cancelled your request for sign-off of {sign_off_request.criterion.code}.")
+    return redirect("assessments:request", sign_off_request.uuid)
+
+
+def _signed_thing_href(signature):
+    if signature.assessment_id:
+        return reverse("assessments:request", args=[signature.assessment.request.uuid])
+    return reverse("assessments:review", args=[signature.review.uuid])
+
+
+def withdraw(request, signature_uuid):
+    signature = signature_for(request.user, signature_uuid)
+    if signature.signer_id != request.user.pk or hasattr(signature, "withdrawal"):
+        raise PermissionDenied
+    form = WithdrawForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            signing.withdraw_signature(
+                signature, user=request.user, reason=form.cleaned_data["reason"], password=form.cleaned_data["password"]
+            )
+        except ValidationError as error:
+            form.add_service_error(error)
+        else:
+            messages.success(request, "You have withdrawn your signature.")
+            return redirect(_signed_thing_href(signature))
+    return render(
+        request,
+        "assessments/withdraw.jinja",
+        {
+            "page_title": "Withdraw your signature",
+            "form": form,
+            "line": presenters.signature_line(signature),
+            "back_href": _signed_thing_href(signature),
+        },
+    )

@@ -25,6 +25,7 @@ from .responses import (
     delete_transcription,
     evidence_counts,
     link_evidence,
+    response_counts,
     transcribe,
     unlink_evidence,
 )
@@ -50,6 +51,7 @@ __all__ = [
     "link_evidence",
     "readable_enrolment",
     "reissue",
+    "response_counts",
     "submit_response",
     "transcribe",
     "unlink_evidence",

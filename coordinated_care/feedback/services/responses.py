@@ -108,3 +108,14 @@ def evidence_counts(enrolment_ids):
         .annotate(n=Count("id"))
     )
     return {(r["response__enrolment_id"], r["criterion_id"]): r["n"] for r in rows}
+
+
+def response_counts(enrolment_ids):
+    """{enrolment_id: number of responses}, in one query, for the progress pages' count of the
+    PD's feedback document (RequiredDocument.Kind.FEEDBACK), beside the entries learners write in."""
+    rows = (
+        FeedbackResponse.objects.filter(enrolment_id__in=list(enrolment_ids))
+        .values("enrolment_id")
+        .annotate(n=Count("id"))
+    )
+    return {r["enrolment_id"]: r["n"] for r in rows}

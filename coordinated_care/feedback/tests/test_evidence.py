@@ -6,7 +6,6 @@ from django.urls import reverse
 
 from coordinated_care.feedback import services
 from coordinated_care.feedback.models import ResponseEvidenceLink
-from coordinated_care.programmes.tests.factories import CohortFactory
 
 from .conftest import make_response
 
@@ -39,9 +38,16 @@ def test_evidence_needs_a_reason_and_a_criterion_of_the_programme(signed_in, lea
 def test_a_criterion_of_another_programme_is_refused(enrolment, learner):
     from coordinated_care.programmes.models import Criterion
 
-    other = CohortFactory().programme
-    assert other == enrolment.cohort.programme  # the shipped programme: make a criterion elsewhere
     response = make_response(enrolment)
-    foreign = Criterion(programme_id=other.pk + 1000, code="X")
+    foreign = Criterion(programme_id=enrolment.cohort.programme_id + 1000, code="X")
     with pytest.raises(ValidationError):
         services.link_evidence(response, criterion=foreign, how_it_shows="No.", user=learner)
+
+
+def test_progress_pages_can_count_responses_in_one_query(enrolment, other_enrolment, django_assert_num_queries):
+    make_response(enrolment)
+    make_response(enrolment, audience="staff")
+    make_response(other_enrolment)
+    with django_assert_num_queries(1):
+        counts = services.response_counts([enrolment.pk, other_enrolment.pk])
+    assert counts == {enrolment.pk: 2, other_enrolment.pk: 1}

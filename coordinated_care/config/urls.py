@@ -6,6 +6,7 @@ urlpatterns = [
     path("", include("coordinated_care.accounts.urls")),
     path("", include("coordinated_care.programmes.urls")),
     path("framework/", include("coordinated_care.frameworks.urls")),
+    path("history/", include("coordinated_care.audit.urls")),
     path("feedback/", include("coordinated_care.feedback.urls")),
     path("portfolio/", include("coordinated_care.portfolios.urls")),
     path("confidentiality/", include("coordinated_care.confidentiality.urls")),

@@ -1,7 +1,7 @@
 """Progress of many enrolments at once, for lists: a cohort page, a facilitator's or supervisor's
 learners, a programme lead's cohorts. The same counts as portfolios.progress.portfolio_progress
-gives for one portfolio, computed for all of them in a fixed number of queries (six), however
-many enrolments and entries there are.
+gives for one portfolio, computed for all of them in a fixed number of queries (seven), however
+many enrolments, entries and sign-offs there are.
 
 Falling behind: a learner in progress is falling behind when an action of their action plan is
 past its date to complete or review, or when fewer criteria have evidence than expected by now.
@@ -75,9 +75,24 @@ def values_worksheet_complete(content, values):
 
 
 def _signed_off_counts(enrolment_ids):
-    """Criteria signed off per enrolment. No sign-off is recorded anywhere yet, so none are:
-    portfolios.progress reports none either. Count them here in one query once sign-offs exist."""
-    return {}
+    """{enrolment id: criteria signed off}, in one query, by the assessment app's own rule (its
+    status.criterion_outcomes, for one portfolio): the latest request for a criterion that was not
+    cancelled decides, and only a standing "achieved" or "reflection accepted" counts."""
+    # Imported here: the assessment app depends on programmes, not the other way round.
+    from coordinated_care.assessments.models import SignOffRequest
+    from coordinated_care.assessments.services.status import DONE, requests_with_state, state_of
+
+    requests = requests_with_state(
+        SignOffRequest.objects.filter(enrolment_id__in=enrolment_ids).exclude(status=SignOffRequest.Status.CANCELLED)
+    ).order_by("requested_at", "pk")
+    latest = {}
+    for request in requests:
+        latest[(request.enrolment_id, request.criterion_id)] = request
+    counts = {}
+    for (enrolment_id, _), request in latest.items():
+        if state_of(request).status in DONE:
+            counts[enrolment_id] = counts.get(enrolment_id, 0) + 1
+    return counts
 
 
 def summarise(enrolments, today=None):

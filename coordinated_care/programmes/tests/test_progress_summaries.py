@@ -7,6 +7,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from coordinated_care.assessments.tests.helpers import ask, decide, sign_off
 from coordinated_care.portfolios import services as portfolio_services
 from coordinated_care.portfolios.models import Entry
 from coordinated_care.portfolios.progress import portfolio_progress
@@ -50,13 +51,17 @@ def loaded(enrolments):
 
 
 def busy_portfolio(enrolment, n):
-    """A portfolio with n case studies, evidence for up to n + 1 criteria and an overdue action."""
+    """A portfolio with n case studies, evidence for up to n criteria, an overdue action and, from
+    two case studies on, a criterion signed off and another waiting for sign-off."""
     for i in range(n):
         case_study(enrolment, i, criteria=["PC1", "CS5", "RS1", "CL1"][: i + 1])
     action(enrolment, TODAY - datetime.timedelta(days=3))
     action(enrolment, TODAY + datetime.timedelta(days=3))
     add(enrolment, Entry.Kind.STAFF_FEEDBACK, {"occurred_on": TODAY, "their_role": "Nurse", "input": "i"})
     worksheet(enrolment, complete=n % 2 == 0)
+    if n >= 2:
+        sign_off(enrolment, enrolment.learner, enrolment.facilitator, code="RS2")
+        ask(enrolment, enrolment.learner, code="CL2")
 
 
 def test_it_agrees_with_the_progress_of_each_portfolio():
@@ -65,6 +70,9 @@ def test_it_agrees_with_the_progress_of_each_portfolio():
     for n, enrolment in enumerate(enrolments):
         if n:
             busy_portfolio(enrolment, n)
+    third = enrolments[3]
+    decide(ask(third, third.learner, code="CS6"), third.facilitator, outcome="development_need")
+    decide(ask(third, third.learner, code="CS7"), third.facilitator, outcome="reflection_accepted")
     summaries = summarise(loaded(enrolments), TODAY)
     for enrolment in enrolments:
         one = portfolio_progress(enrolment, today=TODAY)
@@ -75,8 +83,11 @@ def test_it_agrees_with_the_progress_of_each_portfolio():
         assert [d.kind for d in many.documents_missing] == [d.document.kind for d in one.documents_missing]
         assert many.overdue_actions == len(one.overdue_actions)
     assert summaries[enrolments[0].pk].criteria_with_evidence == 0
-    assert summaries[enrolments[3].pk].criteria_with_evidence == 3
-    assert summaries[enrolments[3].pk].overdue_actions == 1
+    assert summaries[enrolments[3].pk].criteria_with_evidence == 7  # PC1, CS5, RS1 and the four signed-off ones
+    assert [summaries[e.pk].criteria_signed_off for e in enrolments] == [0, 0, 1, 2]
+    # Its own overdue action, and the one agreed with the development need (due a month from the
+    # real today, which is before TODAY).
+    assert summaries[enrolments[3].pk].overdue_actions == 2
 
 
 def queries_for(enrolments):
@@ -93,7 +104,7 @@ def test_it_costs_the_same_fixed_number_of_queries_for_one_or_ten_enrolments():
     for n, enrolment in enumerate(ten[1:]):
         busy_portfolio(enrolment, n % 4)
     one, ten = loaded(one), loaded(ten)
-    assert queries_for(one) == queries_for(ten) == 6
+    assert queries_for(one) == queries_for(ten) == 7
     assert queries_for([]) == 0
 
 

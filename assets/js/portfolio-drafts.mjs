@@ -6,6 +6,8 @@
 // back by the page itself.
 
 const PREFIX = "ccp-draft";
+// Never kept or restored: the confidentiality declaration is made at the moment of saving.
+const NOT_WRITING = new Set(["csrfmiddlewaretoken", "confidentiality_declaration"]);
 const LOCAL_DELAY = 500;
 const SERVER_DELAY = 3000;
 const SERVER_MAX_WAIT = 15000;
@@ -58,7 +60,7 @@ function writing(form) {
   const data = {};
   for (const element of form.elements) {
     const { name, type } = element;
-    if (!name || element.disabled || name === "csrfmiddlewaretoken") continue;
+    if (!name || element.disabled || NOT_WRITING.has(name)) continue;
     if (["file", "submit", "button", "reset"].includes(type)) continue;
     if (type === "radio" || type === "checkbox") {
       if (element.checked) data[name] = element.value;
@@ -80,7 +82,7 @@ function same(a, b) {
 function fill(form, data) {
   for (const element of form.elements) {
     const { name, type } = element;
-    if (!name || name === "csrfmiddlewaretoken" || type === "file") continue;
+    if (!name || NOT_WRITING.has(name) || type === "file") continue;
     if (type === "radio" || type === "checkbox") {
       const checked = data[name] === element.value;
       if (element.checked !== checked) {

@@ -17,8 +17,9 @@ from .services import save_draft
 KEY_PATTERN = re.compile(r"^[0-9a-f-]{36}(:[a-z0-9-]{1,60}){1,2}$")
 # Enough for every field of the longest form; a draft is writing, not a file store.
 MAX_DRAFT_CHARS = 200_000
-# Sent by the form or the script but not part of what was written.
-NOT_WRITING = {"csrfmiddlewaretoken", "key", "discard", "next"}
+# Sent by the form or the script but not part of what was written. The confidentiality declaration
+# is a deliberate act at the moment of saving, so it is never kept or restored.
+NOT_WRITING = {"csrfmiddlewaretoken", "key", "discard", "next", "confidentiality_declaration"}
 
 
 def key_for(enrolment, *parts):

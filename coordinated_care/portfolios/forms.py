@@ -5,9 +5,13 @@ free text for anything that could identify a patient) is added in one place. Ent
 kind share one form, `EntryForm`, which builds exactly the fields its kind declares in kinds.py."""
 
 import datetime
+import io
 
 from django import forms
 from django.core.exceptions import ValidationError
+
+from coordinated_care.confidentiality.documents import UnreadableDocument, extract_text
+from coordinated_care.confidentiality.forms import DECLARATION, CheckedDocumentField, ConfidentialityCheckedFormMixin
 
 from . import uploads
 from .kinds import VALUES_WORKSHEET_QUESTIONS
@@ -17,14 +21,19 @@ WRITING_MAX = 20_000
 HOW_IT_SHOWS_MAX = 2_000
 
 
-class PortfolioForm(forms.Form):
-    """Base of every form that writes into a portfolio."""
+class PortfolioForm(ConfidentialityCheckedFormMixin, forms.Form):
+    """Base of every form that writes into a portfolio: the confidentiality guard scans each text
+    field (and the text of each uploaded document) before anything is saved, and asks the learner
+    to confirm any name it finds (docs/confidentiality.md)."""
 
-    # Set on free-text inputs so that a browser-side check can find them.
-    free_text_attributes = {}
+    def _declaration_last(self):
+        # The guard adds its declaration first; it belongs after the writing, before Save, and so
+        # in the error summary too.
+        self.fields[DECLARATION] = self.fields.pop(DECLARATION)
 
-    def free_text_field_names(self):
-        return [name for name, field in self.fields.items() if getattr(field, "nhs_widget", "") in ("text", "textarea")]
+    def declarations(self):
+        """What the learner confirmed, to keep with what they saved."""
+        return [declaration.as_dict() for declaration in self.confidentiality_declarations]
 
     def restore(self, data):
         """Fill an unbound form with a draft's writing, as the fields were when it was kept."""
@@ -153,7 +162,11 @@ def declared_field(spec_field):
     )
 
 
-class AttachmentField(forms.FileField):
+class AttachmentField(CheckedDocumentField):
+    """An upload whose kind is decided from its bytes (uploads.check_upload). The text of a PDF,
+    Word document or text file is then checked by the confidentiality guard like a text field.
+    Images (photographs of certificates) carry no text the guard can read."""
+
     nhs_widget = "file"
 
     def __init__(self, *, label, required=False, **kwargs):
@@ -166,9 +179,22 @@ class AttachmentField(forms.FileField):
         )
 
     def clean(self, data, initial=None):
-        uploaded = super().clean(data, initial)
-        if uploaded:
-            uploads.check_upload(uploaded)
+        # FileField's own checks; CheckedDocumentField's would judge the file by its name.
+        uploaded = forms.FileField.clean(self, data, initial)
+        if uploaded and hasattr(uploaded, "read"):
+            file_type = uploads.check_upload(uploaded)
+            if file_type in (uploads.PDF, uploads.DOCX, uploads.TEXT):
+                # Read as the kind its bytes say it is, whatever its name.
+                uploaded.seek(0)
+                as_read = io.BytesIO(uploaded.read())
+                as_read.name = f"upload.{file_type.extension}"
+                uploaded.seek(0)
+                try:
+                    uploaded.confidentiality_text = extract_text(as_read)
+                except UnreadableDocument as problem:
+                    raise ValidationError(
+                        f"The selected file could not be checked for patient details because {problem}"
+                    ) from problem
         return uploaded
 
 
@@ -187,6 +213,7 @@ class EntryForm(PortfolioForm):
             self.fields[spec_field.name] = declared_field(spec_field)
         if spec.attachment_label:
             self.fields["attachment"] = AttachmentField(label=f"{spec.attachment_label} (optional)")
+        self._declaration_last()
 
     @classmethod
     def initial_from(cls, entry):
@@ -223,6 +250,7 @@ class ValuesWorksheetForm(PortfolioForm):
                     "textarea",
                     4,
                 )
+        self._declaration_last()
 
     @staticmethod
     def field_name(index, key):
@@ -276,6 +304,7 @@ class EvidenceForm(PortfolioForm):
                 "textarea",
                 3,
             )
+        self._declaration_last()
 
     @staticmethod
     def link_name(criterion):
@@ -307,6 +336,16 @@ class EvidenceForm(PortfolioForm):
             rows = grouped.setdefault(criterion.group_id, (criterion.group, []))[1]
             rows.append((criterion, self[self.link_name(criterion)], self[self.how_name(criterion)]))
         return list(grouped.values())
+
+    def link_declarations(self):
+        """The names the learner confirmed, by the criterion whose wording holds them."""
+        by_field = {self.how_name(criterion): criterion for criterion in self.criteria}
+        declared = {}
+        for declaration in self.confidentiality_declarations:
+            criterion = by_field.get(declaration.field)
+            if criterion is not None:
+                declared.setdefault(criterion, []).append(declaration.as_dict())
+        return declared
 
     def links(self):
         return {

@@ -93,6 +93,9 @@ class EntryVersion(models.Model):
     title = models.CharField(max_length=300)
     content = models.JSONField()
     content_hash = models.CharField(max_length=64)
+    # Names the confidentiality guard found in this version and the learner confirmed are not
+    # patients, service users or carers: [{field, text, type, start, end}].
+    declarations = models.JSONField(default=list, blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -112,6 +115,8 @@ class EvidenceLink(models.Model):
     entry = models.ForeignKey(Entry, on_delete=models.CASCADE, related_name="evidence_links")
     criterion = models.ForeignKey("programmes.Criterion", on_delete=models.PROTECT, related_name="evidence_links")
     how_it_shows = models.TextField()
+    # As on EntryVersion: names in `how_it_shows` the learner confirmed may be written down.
+    declarations = models.JSONField(default=list, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -45,19 +45,20 @@ def _check_author(user, enrolment):
         raise PermissionDenied("Only the learner can change their portfolio while it is in progress.")
 
 
-def _record_version(entry, user):
+def _record_version(entry, user, declarations=()):
     EntryVersion.objects.create(
         entry=entry,
         number=entry.version,
         title=entry.title,
         content=entry.content,
         content_hash=content_hash(entry.content),
+        declarations=list(declarations),
         created_by=user,
     )
 
 
 @transaction.atomic
-def create_entry(*, enrolment, kind, content, user, title=None, workshop=None, draft_key=None):
+def create_entry(*, enrolment, kind, content, user, title=None, workshop=None, draft_key=None, declarations=()):
     _check_author(user, enrolment)
     content = _json_ready(content)
     columns = _columns(kind, content)
@@ -72,14 +73,14 @@ def create_entry(*, enrolment, kind, content, user, title=None, workshop=None, d
         created_by=user,
         **columns,
     )
-    _record_version(entry, user)
+    _record_version(entry, user, declarations)
     if draft_key:
         Draft.objects.filter(user=user, key=draft_key).delete()
     return entry
 
 
 @transaction.atomic
-def update_entry(entry, *, content, user, seen_version, title=None, status=None, draft_key=None):
+def update_entry(entry, *, content, user, seen_version, title=None, status=None, draft_key=None, declarations=()):
     """Save new content over `seen_version`. Refused if someone saved a later version meanwhile:
     the row is locked and its version compared, so two stale saves cannot both win."""
     _check_author(user, entry.enrolment)
@@ -104,7 +105,7 @@ def update_entry(entry, *, content, user, seen_version, title=None, status=None,
         current.content = content
         current.version += 1
         current.save()
-        _record_version(current, user)
+        _record_version(current, user, declarations)
     if draft_key:
         Draft.objects.filter(user=user, key=draft_key).delete()
     return current
@@ -144,9 +145,11 @@ def set_action_status(entry, *, status, user, seen_version):
 
 
 @transaction.atomic
-def set_evidence_links(entry, *, links, user):
+def set_evidence_links(entry, *, links, user, declarations=None):
     """Make the entry's evidence exactly `links` ({criterion: how it shows it}): new links are made,
-    changed wording is saved and links left out are removed, all together or not at all."""
+    changed wording is saved and links left out are removed, all together or not at all.
+    `declarations` ({criterion: [...]}) are the names the learner confirmed in a link's wording."""
+    declarations = declarations or {}
     _check_author(user, entry.enrolment)
     programme_id = entry.enrolment.cohort.programme_id
     for criterion, how_it_shows in links.items():
@@ -159,11 +162,13 @@ def set_evidence_links(entry, *, links, user):
     EvidenceLink.objects.filter(entry=entry).exclude(criterion_id__in=wanted).delete()
     for criterion_id, (criterion, how_it_shows) in wanted.items():
         link = existing.get(criterion_id)
+        declared = list(declarations.get(criterion, []))
         if link is None:
-            EvidenceLink.objects.create(entry=entry, criterion=criterion, how_it_shows=how_it_shows)
+            EvidenceLink.objects.create(entry=entry, criterion=criterion, how_it_shows=how_it_shows, declarations=declared)
         elif link.how_it_shows != how_it_shows:
             link.how_it_shows = how_it_shows
-            link.save(update_fields=["how_it_shows", "updated_at"])
+            link.declarations = declared
+            link.save(update_fields=["how_it_shows", "declarations", "updated_at"])
     return EvidenceLink.objects.filter(entry=entry)
 
 
@@ -185,7 +190,7 @@ def values_worksheet(enrolment):
 
 
 @transaction.atomic
-def save_values_worksheet(enrolment, *, answers, user, seen_version=None, draft_key=None):
+def save_values_worksheet(enrolment, *, answers, user, seen_version=None, draft_key=None, declarations=()):
     """Create the portfolio's one worksheet, or save a new version of it. `seen_version` is None
     when the learner opened an empty worksheet: if one was made meanwhile, that is a stale edit."""
     _check_author(user, enrolment)
@@ -204,18 +209,25 @@ def save_values_worksheet(enrolment, *, answers, user, seen_version=None, draft_
                     user=user,
                     title=VALUES_WORKSHEET_TITLE,
                     draft_key=draft_key,
+                    declarations=declarations,
                 )
         except IntegrityError:
             raise StaleEdit(values_worksheet(enrolment)) from None
     if seen_version in (None, 0):
         raise StaleEdit(existing)
     return update_entry(
-        existing, content=content, user=user, seen_version=seen_version, title=VALUES_WORKSHEET_TITLE, draft_key=draft_key
+        existing,
+        content=content,
+        user=user,
+        seen_version=seen_version,
+        title=VALUES_WORKSHEET_TITLE,
+        draft_key=draft_key,
+        declarations=declarations,
     )
 
 
 @transaction.atomic
-def save_workshop_note(enrolment, workshop, *, content, user, seen_version=None, draft_key=None):
+def save_workshop_note(enrolment, workshop, *, content, user, seen_version=None, draft_key=None, declarations=()):
     """The learner's attendance and notes for one of their cohort's workshops: one entry per
     workshop, made on first save and versioned after."""
     _check_author(user, enrolment)
@@ -236,12 +248,21 @@ def save_workshop_note(enrolment, workshop, *, content, user, seen_version=None,
                     title=title,
                     workshop=workshop,
                     draft_key=draft_key,
+                    declarations=declarations,
                 )
         except IntegrityError:
             raise StaleEdit(Entry.objects.get(enrolment=enrolment, workshop=workshop)) from None
     if seen_version in (None, 0):
         raise StaleEdit(existing)
-    return update_entry(existing, content=content, user=user, seen_version=seen_version, title=title, draft_key=draft_key)
+    return update_entry(
+        existing,
+        content=content,
+        user=user,
+        seen_version=seen_version,
+        title=title,
+        draft_key=draft_key,
+        declarations=declarations,
+    )
 
 
 def discard_draft(*, user, key):
@@ -249,9 +270,11 @@ def discard_draft(*, user, key):
 
 
 @transaction.atomic
-def add_entry(*, enrolment, kind, content, user, upload=None, draft_key=None):
+def add_entry(*, enrolment, kind, content, user, upload=None, draft_key=None, declarations=()):
     """A new entry with, for kinds that take one, its uploaded file: both are kept or neither."""
-    entry = create_entry(enrolment=enrolment, kind=kind, content=content, user=user, draft_key=draft_key)
+    entry = create_entry(
+        enrolment=enrolment, kind=kind, content=content, user=user, draft_key=draft_key, declarations=declarations
+    )
     if upload is not None:
         store_upload(enrolment, upload, user, entry=entry)
     return entry
@@ -272,9 +295,11 @@ def save_accredited_training(enrolment, *, completed_on, provider, user, certifi
 
 
 @transaction.atomic
-def change_entry(entry, *, content, user, seen_version, upload=None, draft_key=None):
+def change_entry(entry, *, content, user, seen_version, upload=None, draft_key=None, declarations=()):
     """A new version of an entry with, for kinds that take one, a further uploaded file."""
-    entry = update_entry(entry, content=content, user=user, seen_version=seen_version, draft_key=draft_key)
+    entry = update_entry(
+        entry, content=content, user=user, seen_version=seen_version, draft_key=draft_key, declarations=declarations
+    )
     if upload is not None:
         store_upload(entry.enrolment, upload, user, entry=entry)
     return entry

@@ -13,7 +13,8 @@ def test_the_form_has_exactly_the_declared_fields(kind):
     spec = KINDS[kind]
     form = EntryForm(spec)
     declared = [f.name for f in spec.fields] + (["attachment"] if spec.attachment_label else [])
-    assert [name for name in form.fields if name != "seen_version"] == declared
+    # The confidentiality guard's declaration comes last, just before the Save button.
+    assert [name for name in form.fields if name != "seen_version"] == [*declared, "confidentiality_declaration"]
     for spec_field in spec.fields:
         assert form.fields[spec_field.name].required == spec_field.required
         assert form.fields[spec_field.name].label == spec_field.label

@@ -51,7 +51,7 @@ PAGES = {
     # name: (URL arguments, queries for (the learner, their facilitator, the cohort's lead)); a
     # session and a user query of each come from signing in, and the lead's one more from the
     # check that they lead the cohort.
-    "overview": (lambda p: [p.enrolment.uuid], (13, 13, 14)),
+    "overview": (lambda p: [p.enrolment.uuid], (14, 14, 15)),
     "section-case-studies": (lambda p: [p.enrolment.uuid, "case-studies"], (4, 4, 5)),
     "section-action-plan": (lambda p: [p.enrolment.uuid, "action-plan"], (4, 4, 5)),
     "section-training": (lambda p: [p.enrolment.uuid, "training"], (4, 4, 5)),

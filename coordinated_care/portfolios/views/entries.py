@@ -58,6 +58,7 @@ def new_entry(request, enrolment, kind):
                 user=request.user,
                 upload=form.upload(),
                 draft_key=key,
+                declarations=form.declarations(),
             )
             note_saved(request, key)
             messages.success(request, f"{spec.label} saved")
@@ -98,6 +99,7 @@ def edit_entry(request, enrolment, entry):
                     seen_version=form.cleaned_data["seen_version"],
                     upload=form.upload(),
                     draft_key=key,
+                    declarations=form.declarations(),
                 )
             except services.StaleEdit as stale:
                 conflict = conflict_context(stale.entry)

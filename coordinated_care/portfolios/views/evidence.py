@@ -29,7 +29,9 @@ def entry_evidence(request, enrolment, entry):
     if request.method == "POST":
         form = EvidenceForm(criteria, request.POST)
         if form.is_valid():
-            links = services.set_evidence_links(entry, links=form.links(), user=request.user)
+            links = services.set_evidence_links(
+                entry, links=form.links(), user=request.user, declarations=form.link_declarations()
+            )
             services.discard_draft(user=request.user, key=key)
             note_saved(request, key)
             count = links.count()

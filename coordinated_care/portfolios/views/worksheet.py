@@ -32,6 +32,7 @@ def values_worksheet(request, enrolment):
                     user=request.user,
                     seen_version=form.cleaned_data["seen_version"],
                     draft_key=key,
+                    declarations=form.declarations(),
                 )
             except services.StaleEdit as stale:
                 current = stale.entry if stale.entry.pk else None

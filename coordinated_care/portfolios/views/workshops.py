@@ -41,6 +41,7 @@ def workshop_note(request, enrolment, number):
                     user=request.user,
                     seen_version=form.cleaned_data["seen_version"],
                     draft_key=key,
+                    declarations=form.declarations(),
                 )
             except services.StaleEdit as stale:
                 conflict = conflict_context(stale.entry) if stale.entry.pk else None

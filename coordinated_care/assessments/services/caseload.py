@@ -71,7 +71,7 @@ class LearnerCase:
 
 
 def caseload(user):
-    """Every active enrolment the person facilitates, with what waits for them. Seven queries."""
+    """Every active enrolment the person facilitates, with what waits for them. Six queries."""
     looked = LastLooked.objects.filter(user=user, enrolment=OuterRef("pk")).values("looked_at")[:1]
     since = Coalesce(OuterRef("last_looked"), Value(EPOCH, output_field=DateTimeField()))
     new_evidence = (

@@ -96,6 +96,7 @@ def invite(review, *, user, name, email, url_for):
         token_hash=token_hash,
         expires_at=now + VALID_FOR,
         created_by=user,
+        created_at=now,
     )
     notifications.invitation_sent(invitation, url=url_for(token))
     return invitation

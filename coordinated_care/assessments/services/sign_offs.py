@@ -55,8 +55,8 @@ def request_sign_off(*, enrolment, criterion, user, entries, note="", base_url="
         raise ValidationError("You have already asked for this criterion to be signed off.", code="open")
     if state is not None and state.status in DONE:
         raise ValidationError("This criterion is already signed off.", code="done")
-    linked = {link.entry.uuid: link.entry for link in linked_evidence(enrolment, criterion)}
-    chosen = [linked.get(uuid) for uuid in entries]
+    linked = {str(link.entry.uuid): link.entry for link in linked_evidence(enrolment, criterion)}
+    chosen = [linked.get(str(uuid)) for uuid in entries]
     if None in chosen:
         raise ValidationError("Choose evidence that is linked to this criterion.", code="evidence")
     note = (note or "").strip()

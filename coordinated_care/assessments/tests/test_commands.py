@@ -1,0 +1,39 @@
+from io import StringIO
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.db import connection
+
+from coordinated_care.portfolios import services as portfolio
+
+from ..models import Signature
+from .helpers import ask, decide, evidence
+
+
+def run(*args):
+    out = StringIO()
+    call_command("verify_signatures", *args, stdout=out)
+    return out.getvalue()
+
+
+def test_every_signature_verifies(enrolment, learner, assessor):
+    decide(ask(enrolment, learner), assessor)
+    assert run() == "All 1 signatures verified.\n"
+
+
+def test_a_tampered_signature_is_reported(enrolment, learner, assessor):
+    signature = decide(ask(enrolment, learner), assessor).signature
+    with connection.cursor() as cursor:
+        cursor.execute(f"UPDATE {Signature._meta.db_table} SET signer_name = %s WHERE id = %s", ["Forger", signature.pk])
+    with pytest.raises(CommandError) as failed:
+        run()
+    assert "1 of 1 signatures failed" in str(failed.value)
+
+
+def test_changed_evidence_is_listed_on_request(enrolment, learner, assessor):
+    entry = evidence(enrolment, learner)
+    decide(ask(enrolment, learner, entries=[entry]), assessor)
+    portfolio.update_entry(entry, content={**entry.content, "outcomes": "x"}, user=learner, seen_version=1)
+    output = run("--changed", "--enrolment", str(enrolment.uuid))
+    assert "of PC1: Evidence signed has changed since sign-off." in output
+    assert output.endswith("All 1 signatures verified.\n")

@@ -3,18 +3,21 @@
 
 from django import forms
 
+from coordinated_care.confidentiality.forms import ConfidentialityCheckedFormMixin
 from coordinated_care.programmes.forms.dates import DateField
 
 from .sign_offs import PasswordMixin, ServiceErrorsMixin
 
 
-class ReviewForm(ServiceErrorsMixin, forms.Form):
+class ReviewForm(ConfidentialityCheckedFormMixin, ServiceErrorsMixin, forms.Form):
     held_on = DateField(label="Date of the review", required=False, help_text="For example, 15 3 2027.")
     version = forms.IntegerField(widget=forms.HiddenInput)
 
     def __init__(self, *args, fields, can_date, **kwargs):
         super().__init__(*args, **kwargs)
         self.review_fields = fields
+        # Initials name the signatories themselves, never a patient.
+        self.confidentiality_exempt_fields = tuple(f.name for f in fields if f.widget == "text")
         if not can_date:
             del self.fields["held_on"]
         for f in fields:

@@ -3,6 +3,7 @@ the rules are the services', whose errors come back to the field they are about.
 
 from django import forms
 
+from coordinated_care.confidentiality.forms import ConfidentialityCheckedFormMixin
 from coordinated_care.programmes.forms.dates import DateField
 
 from ..models import Assessment
@@ -39,7 +40,7 @@ class PasswordMixin(forms.Form):
     )
 
 
-class SignOffRequestForm(ServiceErrorsMixin, forms.Form):
+class SignOffRequestForm(ConfidentialityCheckedFormMixin, ServiceErrorsMixin, forms.Form):
     evidence = forms.MultipleChoiceField(
         label="Evidence to put forward",
         required=False,
@@ -63,7 +64,7 @@ class SignOffRequestForm(ServiceErrorsMixin, forms.Form):
             self.initial["evidence"] = [str(link.entry.uuid) for link in links]
 
 
-class DecisionForm(ServiceErrorsMixin, PasswordMixin):
+class DecisionForm(ConfidentialityCheckedFormMixin, ServiceErrorsMixin, PasswordMixin):
     outcome = forms.ChoiceField(
         label="Your decision",
         choices=Assessment.Outcome.choices,
@@ -92,6 +93,8 @@ class DecisionForm(ServiceErrorsMixin, PasswordMixin):
         help_text="Their name.",
     )
     subject_hash = forms.CharField(widget=forms.HiddenInput)
+    # A colleague's name, asked for by name: not a patient's.
+    confidentiality_exempt_fields = ("agreed_with_supervisor",)
     error_fields = {"evidence_moved": None, "closed": None, "actions": "action_1_area_of_focus"}
 
     def __init__(self, *args, supervisor_name="", **kwargs):
@@ -132,7 +135,7 @@ class DecisionForm(ServiceErrorsMixin, PasswordMixin):
         return found
 
 
-class WithdrawForm(ServiceErrorsMixin, PasswordMixin):
+class WithdrawForm(ConfidentialityCheckedFormMixin, ServiceErrorsMixin, PasswordMixin):
     reason = forms.CharField(
         label="Why are you withdrawing your signature?",
         max_length=4000,

@@ -197,3 +197,19 @@ def test_anonymous_visitors_see_nothing_of_a_portfolio_on_the_invitation_page(wo
     page = client.get(reverse("assessments:invitation", args=[world.token])).content.decode()
     assert "Test Learner" not in page and "learning" not in page.lower().replace("learning facilitator", "")
     assert not LastLooked.objects.exists()
+
+
+def test_free_text_with_a_patient_identifier_is_refused(world, signed_in, assessor):
+    url = reverse("assessments:request", args=[world.open_request.uuid])
+    data = {
+        "outcome": "achieved",
+        "comments": "Good work with the patient, NHS number 943 476 5919, at home.",
+        "password": PASSWORD,
+        "subject_hash": request_subject(world.open_request).hash,
+        **_date("achieved_on", timezone.localdate()),
+    }
+    before = state()
+    response = signed_in(assessor).post(url, data)
+    assert response.status_code == 200
+    assert "Remove it before saving" in response.content.decode()
+    assert state() == before

@@ -32,7 +32,8 @@ def cohort_create(request):
     form = CohortForm(request.POST if request.method == "POST" else None, user=request.user)
     if request.method == "POST" and form.is_valid():
         cohort = services.create_cohort(**form.cleaned_data, leads=[request.user])
-        messages.success(request, f"{cohort.name} is set up, with its {cohort.workshops.count()} workshops dated from the plan.")
+        workshops = cohort.workshops.count()
+        messages.success(request, f"{cohort.name} is set up, with its {workshops} workshops dated from the plan.")
         return redirect(presenters.cohorts.cohort_href(cohort))
     return render(request, "programmes/cohorts/create.jinja", {"page_title": "Set up a cohort", "form": form})
 
@@ -52,7 +53,8 @@ def cohort(request, uuid):
 def workshop(request, uuid, number):
     cohort = _managed_cohort(request, uuid)
     workshop = get_object_or_404(Workshop, cohort=cohort, number=number)
-    form = WorkshopForm(request.POST if request.method == "POST" else None, initial={"date": workshop.date, "location": workshop.location})
+    initial = {"date": workshop.date, "location": workshop.location}
+    form = WorkshopForm(request.POST if request.method == "POST" else None, initial=initial)
     if request.method == "POST" and form.is_valid():
         services.move_workshop(workshop, date=form.cleaned_data["date"], location=form.cleaned_data["location"])
         messages.success(request, f"WS{workshop.number} is now on {workshop.date:%-d %B %Y}.")
@@ -83,7 +85,10 @@ def enrol(request, uuid):
             learner = result.enrolment.learner
             message = f"{learner.display_name} is enrolled on {cohort.name}."
             if result.account_created:
-                message += f" An account was made for {learner.email}: they set their password with 'Forgotten your password?' on the sign-in page."
+                message += (
+                    f" An account was made for {learner.email}: they set their password with "
+                    "'Forgotten your password?' on the sign-in page."
+                )
             messages.success(request, message)
             return redirect(presenters.cohorts.cohort_href(cohort))
     context = {"page_title": f"Enrol a learner on {cohort.name}", "cohort": cohort, "form": form}

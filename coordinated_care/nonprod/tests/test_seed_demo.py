@@ -62,7 +62,10 @@ def test_seed_demo_loads_the_programme_and_the_demo_cohort():
     assert [lead.email for lead in cohort.leads.all()] == ["lead@demo.test"]
     assert (timezone.localdate() - cohort.start_date) == datetime.timedelta(weeks=8)
     assert cohort.workshops.count() == 12
-    enrolments = {e.learner.email: e for e in Enrolment.objects.filter(cohort=cohort).select_related("practice", "facilitator", "supervisor")}
+    enrolments = {
+        e.learner.email: e
+        for e in Enrolment.objects.filter(cohort=cohort).select_related("practice", "facilitator", "supervisor")
+    }
     first, second = enrolments["learner@demo.test"], enrolments["learner2@demo.test"]
     assert (first.practice.name, first.facilitator.email, first.supervisor.email) == (
         "Demo Riverside Surgery",

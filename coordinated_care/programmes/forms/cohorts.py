@@ -29,13 +29,19 @@ class CohortForm(forms.Form):
         queryset=None,
         label="Programme",
         empty_label=None,
-        error_messages={"required": "Choose the programme the cohort runs", "invalid_choice": "Choose a programme from the list"},
+        error_messages={
+            "required": "Choose the programme the cohort runs",
+            "invalid_choice": "Choose a programme from the list",
+        },
     )
     name = forms.CharField(
         label="Cohort name",
         max_length=200,
         help_text="For example, 'Valley cohort, spring 2027'.",
-        error_messages={"required": "Enter the cohort's name", "max_length": "Cohort name must be 200 characters or fewer"},
+        error_messages={
+            "required": "Enter the cohort's name",
+            "max_length": "Cohort name must be 200 characters or fewer",
+        },
     )
     start_date = DateField(
         label="Start date",
@@ -91,7 +97,10 @@ class EnrolmentForm(ServiceErrorsMixin, forms.Form):
         queryset=None,
         label="Their practice",
         empty_label="Choose a practice",
-        error_messages={"required": "Choose the learner's practice", "invalid_choice": "Choose a practice from the list"},
+        error_messages={
+            "required": "Choose the learner's practice",
+            "invalid_choice": "Choose a practice from the list",
+        },
     )
     facilitator = PersonChoiceField(
         queryset=None,

@@ -114,10 +114,13 @@ def test_an_administrator_changes_the_values_list(signed_in, administrator, prog
     data = form_data(client.get(change_url(programme)))
     data["values-7-name"] = "Partnership working"
     assert client.post(change_url(programme), data).status_code == 302
-    assert PersonCentredValue.objects.filter(programme=programme).order_by("position").last().name == "Partnership working"
+    last = PersonCentredValue.objects.filter(programme=programme).order_by("position").last()
+    assert last.name == "Partnership working"
 
 
-def test_a_criterion_cannot_map_to_another_versions_item_through_the_admin(signed_in, administrator, programme, versions):
+def test_a_criterion_cannot_map_to_another_versions_item_through_the_admin(
+    signed_in, administrator, programme, versions
+):
     _, later, _ = versions
     client = signed_in(administrator)
     data = form_data(client.get(change_url(programme)))
@@ -143,7 +146,15 @@ def test_a_programme_cannot_move_to_another_version_through_the_admin(signed_in,
 
 def new_programme_data(client, version):
     data = form_data(client.get(ADD))
-    data.update({"title": "Social prescribing", "slug": "social-prescribing", "status": "draft", "framework_version": str(version.pk), "duration_months": "6"})
+    data.update(
+        {
+            "title": "Social prescribing",
+            "slug": "social-prescribing",
+            "status": "draft",
+            "framework_version": str(version.pk),
+            "duration_months": "6",
+        }
+    )
     return data
 
 
@@ -157,7 +168,9 @@ def test_an_administrator_builds_a_programme_from_a_published_version_only(signe
     assert Programme.objects.get(slug="social-prescribing").framework_version == later
 
 
-def test_a_cohort_made_in_the_admin_gets_its_workshops(signed_in, administrator, programme, training_provider, programme_lead):
+def test_a_cohort_made_in_the_admin_gets_its_workshops(
+    signed_in, administrator, programme, training_provider, programme_lead
+):
     client = signed_in(administrator)
     response = client.post(
         "/admin/programmes/cohort/add/",

@@ -82,10 +82,11 @@ def test_a_lead_sets_up_a_cohort_and_its_workshops_are_dated(signed_in, programm
 
 def errors_of(response):
     html = response.content.decode()
-    return [
-        html_module.unescape(" ".join(message.split()))
-        for message in re.findall(r'class="nhsuk-error-message"[^>]*>\s*<span class="nhsuk-u-visually-hidden">Error:\s*</span>([^<]+)</span>', html)
-    ]
+    pattern = (
+        r'class="nhsuk-error-message"[^>]*>\s*'
+        r'<span class="nhsuk-u-visually-hidden">Error:\s*</span>([^<]+)</span>'
+    )
+    return [html_module.unescape(" ".join(message.split())) for message in re.findall(pattern, html)]
 
 
 def test_setting_up_a_cohort_says_plainly_what_is_missing(signed_in, programme_lead):
@@ -138,7 +139,12 @@ def test_a_lead_can_only_choose_their_own_training_provider(signed_in, programme
     assert "Someone Else&#39;s Hub" not in client.get("/cohorts/new/").content.decode()
     response = client.post(
         "/cohorts/new/",
-        {"programme": shipped_programme().pk, "name": "X", **date_fields("start_date", datetime.date(2027, 3, 1)), "training_provider": elsewhere.pk},
+        {
+            "programme": shipped_programme().pk,
+            "name": "X",
+            **date_fields("start_date", datetime.date(2027, 3, 1)),
+            "training_provider": elsewhere.pk,
+        },
     )
     assert errors_of(response) == ["Choose one of your training providers"]
     assert not Cohort.objects.filter(name="X").exists()
@@ -177,7 +183,9 @@ def enrolment_form(practice, facilitator, **overrides):
     }
 
 
-def test_a_lead_enrols_a_new_learner_making_their_account(signed_in, programme_lead, cohort, practice, assessor, supervisor):
+def test_a_lead_enrols_a_new_learner_making_their_account(
+    signed_in, programme_lead, cohort, practice, assessor, supervisor
+):
     client = signed_in(programme_lead)
     response = client.post(
         f"/cohorts/{cohort.uuid}/enrol/",
@@ -200,7 +208,9 @@ def test_a_lead_enrols_a_new_learner_making_their_account(signed_in, programme_l
     assert f'href="/portfolio/{enrolment.uuid}/"' in page
 
 
-def test_enrolling_says_plainly_what_is_wrong(signed_in, programme_lead, cohort, practice, assessor, supervisor, enrolment):
+def test_enrolling_says_plainly_what_is_wrong(
+    signed_in, programme_lead, cohort, practice, assessor, supervisor, enrolment
+):
     client = signed_in(programme_lead)
     path = f"/cohorts/{cohort.uuid}/enrol/"
     assert errors_of(client.post(path, {})) == [
@@ -226,7 +236,15 @@ def test_enrolling_says_plainly_what_is_wrong(signed_in, programme_lead, cohort,
 
 def test_the_cohort_page_shows_each_learner_with_their_people_and_progress(signed_in, programme_lead, enrolment):
     page = signed_in(programme_lead).get(f"/cohorts/{enrolment.cohort.uuid}/").content.decode()
-    for text in ("Test Learner", "Test Practice", "Assigned Facilitator", "Test Supervisor", "Evidence for 0 of 30 criteria", "Documents missing: 7", "Overdue actions: 0"):
+    for text in (
+        "Test Learner",
+        "Test Practice",
+        "Assigned Facilitator",
+        "Test Supervisor",
+        "Evidence for 0 of 30 criteria",
+        "Documents missing: 7",
+        "Overdue actions: 0",
+    ):
         assert text in page
     # The factory's cohort started five weeks ago: one criterion should have evidence by now.
     assert "Falling behind" in page and "evidence for 0 of 30 criteria, 1 expected by now" in page

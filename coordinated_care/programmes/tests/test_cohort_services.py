@@ -20,7 +20,11 @@ def test_a_new_cohort_has_its_workshops_dated_from_the_plan(training_provider, p
     programme = shipped_programme()
     start = datetime.date(2027, 3, 1)
     cohort = services.create_cohort(
-        programme=programme, name="Spring", start_date=start, training_provider=training_provider, leads=[programme_lead]
+        programme=programme,
+        name="Spring",
+        start_date=start,
+        training_provider=training_provider,
+        leads=[programme_lead],
     )
     workshops = list(cohort.workshops.order_by("number"))
     assert [(w.number, w.theme) for w in workshops] == [(p.number, p.theme) for p in programme.workshop_plan.all()]

@@ -63,7 +63,9 @@ def count(client, path):
         ("programme_lead", "/programme-lead/", None),
     ],
 )
-def test_homes_cost_the_same_queries_for_one_or_ten_learners(persona, path, role_of_persona, enrolment, signed_in, request):
+def test_homes_cost_the_same_queries_for_one_or_ten_learners(
+    persona, path, role_of_persona, enrolment, signed_in, request
+):
     client = signed_in(request.getfixturevalue(persona))
     one = count(client, path)
     for _ in range(9):

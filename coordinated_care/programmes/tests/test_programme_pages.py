@@ -28,7 +28,8 @@ def test_the_page_sets_the_programme_out_as_the_pd_does(signed_in, learner):
     html = signed_in(learner).get(PAGE).content.decode()
     assert "<h1>" in html and "Care Coordination (Primary Care)" in html
     assert "6 months" in html and "PCI-accredited, 2-day care coordination training" in html
-    positions = [html.index(f">{title}</h3>") for title in ("Personalised Care", "Communication Skills", "Relationship Skills", "Continuous Learning")]
+    titles = ("Personalised Care", "Communication Skills", "Relationship Skills", "Continuous Learning")
+    positions = [html.index(f">{title}</h3>") for title in titles]
     assert positions == sorted(positions)
     for criterion in programme.criteria.all():
         assert f'id="criterion-{criterion.code.lower()}"' in html
@@ -48,10 +49,12 @@ def test_each_criterion_links_to_the_framework_competencies_it_maps_to(signed_in
     html = client.get(PAGE).content.decode()
     version = programme.framework_version
     for item in FrameworkItem.objects.filter(criteria__programme=programme).distinct():
-        href = f"/framework/{version.framework.slug}/v{version.number}/{'domain' if item.kind == 'domain' else item.kind}/{item.code}/"
+        kind = "domain" if item.kind == "domain" else item.kind
+        href = f"/framework/{version.framework.slug}/v{version.number}/{kind}/{item.code}/"
         assert f'href="{href}"' in html, item
     competency = FrameworkItem.objects.get(version=version, title="Interpersonal communication")
-    assert client.get(f"/framework/{version.framework.slug}/v{version.number}/competency/{competency.code}/").status_code == 200
+    page = f"/framework/{version.framework.slug}/v{version.number}/competency/{competency.code}/"
+    assert client.get(page).status_code == 200
 
 
 def test_drafts_are_for_administrators_only(signed_in, learner, administrator):

@@ -27,7 +27,8 @@ def add(enrolment, kind, content, title=None):
 
 
 def case_study(enrolment, n, criteria=()):
-    entry = add(enrolment, Entry.Kind.CASE_STUDY, {"title": f"Case {n}", "overview": "o", "coordination": "c", "outcomes": "r"})
+    content = {"title": f"Case {n}", "overview": "o", "coordination": "c", "outcomes": "r"}
+    entry = add(enrolment, Entry.Kind.CASE_STUDY, content)
     for code in criteria:
         criterion = Criterion.objects.get(programme=enrolment.cohort.programme, code=code)
         portfolio_services.link_evidence(entry, criterion=criterion, how_it_shows="shows it", user=enrolment.learner)

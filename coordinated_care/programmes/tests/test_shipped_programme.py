@@ -134,7 +134,9 @@ def test_four_groups_in_the_pd_order_with_6_10_6_8_criteria(programme):
 
 def test_every_criterion_code_in_order(programme):
     codes = list(
-        Criterion.objects.filter(programme=programme).order_by("group__position", "position").values_list("code", flat=True)
+        Criterion.objects.filter(programme=programme)
+        .order_by("group__position", "position")
+        .values_list("code", flat=True)
     )
     assert codes == [f"{code}{n}" for code, _, count in GROUPS for n in range(1, count + 1)]
 
@@ -147,7 +149,8 @@ def test_criterion_wording_is_the_pds_verbatim(programme, code):
 def test_the_pds_own_criteria_are_there(programme):
     dignity = Criterion.objects.get(programme=programme, code="PC6")
     assert dignity.wording == (
-        "Care Coordinator treats individuals with dignity, respecting individual's beliefs culture, values and preferences."
+        "Care Coordinator treats individuals with dignity, respecting individual's beliefs culture, values and "
+        "preferences."
     )
     assert Criterion.objects.get(programme=programme, code="CS7").wording == (
         f"Link to Community Resources: {COMMUNITY_RESOURCES_TEXT}"
@@ -190,7 +193,8 @@ def test_twelve_workshops_with_the_pds_themes(programme):
     assert [item.theme for item in plan] == WORKSHOP_THEMES
     weeks = [item.weeks_after_start for item in plan]
     assert weeks[0] == 0 and weeks == sorted(weeks) and weeks[-1] <= 26
-    assert [item.criterion_group.code if item.criterion_group else None for item in plan[1:5]] == ["PC", "CS", "RS", "CL"]
+    domain_workshops = [item.criterion_group.code if item.criterion_group else None for item in plan[1:5]]
+    assert domain_workshops == ["PC", "CS", "RS", "CL"]
 
 
 def test_the_seven_required_documents_with_at_least_three_case_studies(programme):
@@ -207,7 +211,8 @@ def test_the_seven_required_documents_with_at_least_three_case_studies(programme
 
 
 def test_the_eight_values_in_the_pds_order(programme):
-    assert list(PersonCentredValue.objects.filter(programme=programme).order_by("position").values_list("name", flat=True)) == VALUES
+    values = PersonCentredValue.objects.filter(programme=programme).order_by("position")
+    assert list(values.values_list("name", flat=True)) == VALUES
 
 
 def test_loading_again_changes_nothing_and_keeps_an_administrators_changes(programme):

@@ -31,7 +31,12 @@ def sections_of(kind, content):
             (name, f"What it is: {(answer or {}).get('what', '')}\nWhy it matters: {(answer or {}).get('why', '')}")
             for name, answer in values.items()
         ]
-    return [(f.label, str(content.get(f.name) or "")) for f in spec.fields if content.get(f.name)]
+    # The title is the item's heading already.
+    return [
+        (f.label, str(content.get(f.name) or ""))
+        for f in spec.fields
+        if content.get(f.name) and f.name != spec.title_from
+    ]
 
 
 def entry_href(enrolment, entry):

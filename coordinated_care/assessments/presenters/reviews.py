@@ -27,7 +27,7 @@ class ReviewView:
     review: Review
     title: str
     intro: str
-    answers: list  # (label, text) of the written parts
+    answers: list  # (label, text, group) of the written parts
     checklist: list  # (text, ticked, facilitator initials, coordinator initials)
     boxes: list
     withdrawn: list
@@ -50,9 +50,7 @@ def review_view(review, user, signatures, invitations):
     enrolment = review.enrolment
     signing = signing_state(review, signatures, invitations)
     fields = fields_for(review)
-    answers = [
-        (f.label, review.content.get(f.name, "")) for f in fields if f.widget == "textarea"
-    ]
+    answers = [(f.label, review.content.get(f.name, ""), f.group) for f in fields if f.widget == "textarea"]
     checklist = [
         (
             text,

@@ -148,6 +148,7 @@ def state():
 
 
 def assert_well_formed(html):
+    assert html.count('id="maincontent"') == 1
     assert " style=" not in html
     assert not re.findall(r"<script(?![^>]*\b(?:src|nonce)=)[^>]*>", html)
     body = html.split('id="maincontent"', 1)[-1]

@@ -1,6 +1,8 @@
 """The only pages open without signing in: an invitation to sign a review. Before the code
 e-mailed to the invitee is entered they show who asks and what kind of document, nothing of the
-portfolio; after, the review to be signed and nothing else. Never cached, never referred on."""
+portfolio; after, the review to be signed and nothing else. Never cached or indexed. The site-wide
+Referrer-Policy (same-origin) keeps the token in the address from reaching any other site; a stricter
+no-referrer would make browsers send "Origin: null" with the forms, which CSRF rightly refuses."""
 
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -16,11 +18,10 @@ SESSION_KEY = "assessments.verified_invitations"
 
 
 def _private(view):
-    """Anonymous, never cached, and the token in the address never sent on as a referrer."""
+    """Anonymous, never cached, never indexed."""
 
     def wrapped(request, *args, **kwargs):
         response = view(request, *args, **kwargs)
-        response["Referrer-Policy"] = "no-referrer"
         response["X-Robots-Tag"] = "noindex, nofollow"
         return response
 

@@ -14,7 +14,9 @@ from ..models import Invitation
 from ..services import access, record_look
 from ..services import invitations as invitation_services
 from ..services import reviews as services
-from ..services.review_kinds import JOINT
+from ..services.review_kinds import FINAL_CHECKLIST, JOINT
+
+CHECKLIST_LABELS = {f"checklist_{n}": text for n, text in enumerate(FINAL_CHECKLIST, start=1)}
 from .lookups import enrolment_for, review_for
 
 
@@ -79,7 +81,7 @@ def edit(request, review_uuid):
     return render(
         request,
         "assessments/review_edit.jinja",
-        {**context, "form": form, "fields": fields, "conflict": conflict},
+        {**context, "form": form, "fields": fields, "conflict": conflict, "checklist_labels": CHECKLIST_LABELS},
         status=status,
     )
 

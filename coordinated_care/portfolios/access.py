@@ -31,7 +31,7 @@ def entry_in(enrolment, entry_uuid):
 
 
 def attachment_in(enrolment, attachment_uuid):
-    attachment = Attachment.objects.filter(enrolment=enrolment, uuid=attachment_uuid).first()
+    attachment = Attachment.objects.select_related("entry").filter(enrolment=enrolment, uuid=attachment_uuid).first()
     if attachment is None:
         raise Http404("No such file in this portfolio.")
     attachment.enrolment = enrolment

@@ -166,6 +166,17 @@ def entry_page(enrolment, entry, *, can_edit, today):
     }
 
 
+def conflict(entry, value_names=None):
+    """The saved version a stale edit ran into, shown beside the learner's own writing."""
+    current = EntryVersion.objects.select_related("created_by").filter(entry=entry, number=entry.version).first()
+    return {
+        "number": entry.version,
+        "by": current.created_by.display_name if current else "",
+        "when": when(current.created_at) if current else "",
+        "sections": content_sections(entry.kind, entry.content, value_names),
+    }
+
+
 def attachment_row(enrolment, attachment):
     return {
         "name": attachment.original_name,

@@ -175,6 +175,20 @@ def workshops_page(enrolment, *, can_edit):
     return {"page_title": spec.plural, "enrolment": enrolment, "spec": spec, "rows": rows, "can_edit": can_edit}
 
 
+def workshop_note(enrolment, workshop):
+    return Entry.objects.filter(enrolment=enrolment, workshop=workshop).first()
+
+
+def evidence_choices(enrolment, entry):
+    """The programme's criteria in order, and the entry's links to them, for the evidence form."""
+    criteria = (
+        Criterion.objects.filter(programme=enrolment.cohort.programme_id)
+        .select_related("group")
+        .order_by("group__position", "position")
+    )
+    return criteria, EvidenceLink.objects.filter(entry=entry)
+
+
 def workshop_for(enrolment, number):
     workshop = Workshop.objects.filter(cohort=enrolment.cohort_id, number=number).first()
     if workshop is None:

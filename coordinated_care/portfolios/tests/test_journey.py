@@ -3,14 +3,17 @@ case study, links it to three criteria, fills in part of the values worksheet, a
 action and sees it all on their home page; the demo facilitator reads it; another learner is
 refused. Then the drafts: nothing is lost when the server cannot be reached or the page is left."""
 
+import os
 import re
+from pathlib import Path
+from unittest import mock
 
 import pytest
-from playwright.sync_api import expect
+from playwright.sync_api import expect, sync_playwright
 
 from coordinated_care.nonprod.demo import DEMO_PASSWORD
 from coordinated_care.programmes.models import Enrolment
-from tests.browser.conftest import browser, demo_data, new_page, page, phone_page, strict_page  # noqa: F401
+from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, demo_data, new_page, phone_page  # noqa: F401
 from tests.browser.helpers import (
     CspWatch,
     assert_accessible,
@@ -22,6 +25,23 @@ from tests.browser.helpers import (
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 LEARNER = "learner@demo.test"
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """This module's own browser, closed when the module ends: the journeys' package-scoped one,
+    imported into another package, would outlive it and clash with the next (one sync Playwright
+    at a time)."""
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"No Chromium at {CHROMIUM} (see tests/browser/conftest.py).", pytrace=False)
+    with mock.patch.dict(os.environ, {"DJANGO_ALLOW_ASYNC_UNSAFE": "true"}):
+        playwright = sync_playwright().start()
+        try:
+            chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            yield chromium
+            chromium.close()
+        finally:
+            playwright.stop()
 
 
 def check(page):
@@ -213,3 +233,52 @@ def test_writing_survives_an_expired_session(new_page, live_server, demo_data):
     banner.get_by_role("button", name="Restore it").click()
     expect(page.get_by_label("Reflections on your learning and the importance of the relationship")).to_have_value(writing)
     assert_accessible(page)
+
+
+def test_every_portfolio_page_is_accessible_on_a_phone(new_page, live_server, demo_data):
+    """axe (WCAG 2.2 AA), one h1 and no sideways scrolling at 375px, on every page of a portfolio
+    with something of each kind in it, for the learner (forms) and their facilitator (reading)."""
+    from coordinated_care.portfolios import services, uploads
+    from coordinated_care.portfolios.kinds import KINDS_BY_SLUG
+    from coordinated_care.portfolios.models import Entry
+
+    from .builders import pdf
+
+    enrolment = Enrolment.objects.select_related("learner").get(learner__email=LEARNER)
+    learner = enrolment.learner
+    training = services.add_entry(
+        enrolment=enrolment,
+        kind=Entry.Kind.TRAINING_RECORD,
+        user=learner,
+        content={"title": "Safeguarding adults level 2", "provider": "Demo Valley Training Hub", "occurred_on": enrolment.cohort.start_date},
+        upload=pdf(),
+    )
+    uploads.store_upload(enrolment, pdf("second.pdf"), learner, entry=training)
+    workshop = enrolment.cohort.workshops.get(number=2)
+    services.save_workshop_note(enrolment, workshop, content={"attended": "yes", "notes": "Useful"}, user=learner)
+    base = portfolio_url(live_server)
+    entries = list(Entry.objects.filter(enrolment=enrolment))
+    case_study = next(e for e in entries if e.kind == Entry.Kind.CASE_STUDY)
+    reading = [
+        "",
+        "values-worksheet/",
+        "accredited-training/",
+        "criteria/PC1/",
+        *(f"{slug}/" for slug in KINDS_BY_SLUG),
+        *(f"entries/{entry.uuid}/" for entry in entries),
+        f"entries/{case_study.uuid}/versions/",
+        f"entries/{case_study.uuid}/versions/1/",
+    ]
+    writing = [
+        *(f"{slug}/new/" for slug in KINDS_BY_SLUG if slug != "workshops"),
+        f"entries/{case_study.uuid}/change/",
+        f"entries/{case_study.uuid}/evidence/",
+        f"workshops/{workshop.number}/",
+    ]
+    for email, paths in ((LEARNER, reading + writing), ("facilitator@demo.test", reading)):
+        page = new_page(phone=True)
+        sign_in(page, live_server.url, email, DEMO_PASSWORD)
+        for path in paths:
+            response = page.goto(base + path)
+            assert response.status == 200, (email, path)
+            check(page)

@@ -3,8 +3,7 @@
 from django.shortcuts import render
 from django.urls import reverse
 
-from .. import drafts, presenters
-from ..models import EntryVersion
+from .. import drafts
 from ..presenters.formatting import when
 
 # Keys of drafts whose form was saved since the last page: the browser forgets its copies of them.
@@ -44,13 +43,3 @@ def draft_context(request, enrolment, key, form=None):
         "return_to": request.path,
     }
 
-
-def conflict_context(entry, value_names=None):
-    """The saved version a stale edit ran into, shown beside the learner's own writing."""
-    current = EntryVersion.objects.select_related("created_by").filter(entry=entry, number=entry.version).first()
-    return {
-        "number": entry.version,
-        "by": current.created_by.display_name if current else "",
-        "when": when(current.created_at) if current else "",
-        "sections": presenters.content_sections(entry.kind, entry.content, value_names),
-    }

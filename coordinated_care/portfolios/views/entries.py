@@ -13,7 +13,7 @@ from .. import access, drafts, presenters, services
 from ..forms import AttachmentForm, EntryForm
 from ..kinds import KINDS, KINDS_BY_SLUG
 from ..models import Entry
-from ._common import CONFLICT, conflict_context, draft_context, note_saved, render_page
+from ._common import CONFLICT, draft_context, note_saved, render_page
 from .workshops import workshops
 
 
@@ -102,7 +102,7 @@ def edit_entry(request, enrolment, entry):
                     declarations=form.declarations(),
                 )
             except services.StaleEdit as stale:
-                conflict = conflict_context(stale.entry)
+                conflict = presenters.conflict(stale.entry)
                 # Saving again now means replacing the version just shown, knowingly.
                 data = request.POST.copy()
                 data["seen_version"] = str(stale.entry.version)

@@ -5,11 +5,8 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
-from coordinated_care.programmes.models import Criterion
-
 from .. import access, drafts, presenters, services
 from ..forms import EvidenceForm
-from ..models import EvidenceLink
 from ._common import draft_context, note_saved, render_page
 
 
@@ -23,8 +20,7 @@ def criterion(request, enrolment, code):
 def entry_evidence(request, enrolment, entry):
     enrolment = access.enrolment_for(request.user, enrolment, write=True)
     entry = access.entry_in(enrolment, entry)
-    criteria = Criterion.objects.filter(programme=enrolment.cohort.programme_id).select_related("group")
-    criteria = criteria.order_by("group__position", "position")
+    criteria, links = presenters.evidence_choices(enrolment, entry)
     key = drafts.evidence_key(enrolment, entry)
     if request.method == "POST":
         form = EvidenceForm(criteria, request.POST)
@@ -40,7 +36,7 @@ def entry_evidence(request, enrolment, entry):
             )
             return redirect("portfolios:entry", enrolment.uuid, entry.uuid)
     else:
-        form = EvidenceForm(criteria, initial=EvidenceForm.initial_from(EvidenceLink.objects.filter(entry=entry)))
+        form = EvidenceForm(criteria, initial=EvidenceForm.initial_from(links))
     context = {
         "page_title": f"Link {entry.title} to criteria",
         "enrolment": enrolment,

@@ -8,7 +8,6 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from .. import access, presenters, uploads
 from ..forms import AttachmentForm
-from ..models import Entry
 from ._common import render_page
 
 
@@ -49,9 +48,9 @@ def entry_attachments(request, enrolment, entry):
 def remove_attachment(request, enrolment, attachment):
     enrolment = access.enrolment_for(request.user, enrolment, write=True)
     attachment = access.attachment_in(enrolment, attachment)
-    entry_uuid = Entry.objects.filter(pk=attachment.entry_id).values_list("uuid", flat=True).first()
+    entry = attachment.entry
     uploads.remove_attachment(attachment, user=request.user)
     messages.success(request, f"{attachment.original_name} removed")
-    if entry_uuid:
-        return redirect("portfolios:entry", enrolment.uuid, entry_uuid)
+    if entry is not None:
+        return redirect("portfolios:entry", enrolment.uuid, entry.uuid)
     return redirect("portfolios:accredited_training", enrolment.uuid)

@@ -8,7 +8,7 @@ from coordinated_care.programmes.services import can_edit_portfolio
 
 from .. import access, drafts, presenters, services
 from ..forms import ValuesWorksheetForm
-from ._common import CONFLICT, conflict_context, draft_context, note_saved, render_page
+from ._common import CONFLICT, draft_context, note_saved, render_page
 
 
 @require_http_methods(["GET", "POST"])
@@ -36,7 +36,7 @@ def values_worksheet(request, enrolment):
                 )
             except services.StaleEdit as stale:
                 current = stale.entry if stale.entry.pk else None
-                context["conflict"] = conflict_context(current, value_names) if current else None
+                context["conflict"] = presenters.conflict(current, value_names) if current else None
                 data = request.POST.copy()
                 data["seen_version"] = str(current.version if current else 0)
                 form = ValuesWorksheetForm(value_names, data)

@@ -11,7 +11,7 @@ from ..forms import EntryForm
 from ..kinds import KINDS
 from ..models import Entry
 from ..presenters.formatting import day
-from ._common import CONFLICT, conflict_context, draft_context, note_saved, render_page
+from ._common import CONFLICT, draft_context, note_saved, render_page
 
 SPEC = KINDS[Entry.Kind.WORKSHOP_NOTE]
 
@@ -27,7 +27,7 @@ def workshops(request, enrolment):
 def workshop_note(request, enrolment, number):
     enrolment = access.enrolment_for(request.user, enrolment, write=True)
     workshop = presenters.workshop_for(enrolment, number)
-    note = Entry.objects.filter(enrolment=enrolment, workshop=workshop).first()
+    note = presenters.workshop_note(enrolment, workshop)
     key = drafts.workshop_key(enrolment, workshop)
     conflict = None
     if request.method == "POST":
@@ -44,7 +44,7 @@ def workshop_note(request, enrolment, number):
                     declarations=form.declarations(),
                 )
             except services.StaleEdit as stale:
-                conflict = conflict_context(stale.entry) if stale.entry.pk else None
+                conflict = presenters.conflict(stale.entry) if stale.entry.pk else None
                 data = request.POST.copy()
                 data["seen_version"] = str(stale.entry.version if stale.entry.pk else 0)
                 form = EntryForm(SPEC, data, editing=True)

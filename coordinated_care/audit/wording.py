@@ -37,11 +37,7 @@ def _describe(event, model, names):
         rows = _change_rows(event.before or {}, event.after or {}, fields, names)
     else:
         values = event.after if event.action == "create" else event.before
-        rows = [
-            {"field": _field_label(name, fields), "before": "", "after": _text(value, fields.get(name), names)}
-            for name, value in (values or {}).items()
-            if _shown(name, fields) and value not in (None, "", [], {})
-        ]
+        rows = _held_rows(values or {}, fields, names)
     return {
         "id": event.id,
         "action": event.action,
@@ -54,6 +50,20 @@ def _describe(event, model, names):
             {"field": _humanise(key), "value": _text(value, None, names)} for key, value in (event.note or {}).items()
         ],
     }
+
+
+def _held_rows(values, fields, names):
+    """What a record held when it was created or deleted: the fields that had a value."""
+    rows = []
+    for name, value in values.items():
+        if not _shown(name, fields) or value in (None, "", [], {}):
+            continue
+        if isinstance(value, dict):
+            label = _field_label(name, fields)
+            rows += [_row(f"{label}: {_humanise(k).lower()}", "", _text(v, None, names)) for k, v in value.items() if v not in (None, "")]
+            continue
+        rows.append(_row(_field_label(name, fields), "", _text(value, fields.get(name), names)))
+    return rows
 
 
 def _change_rows(before, after, fields, names):

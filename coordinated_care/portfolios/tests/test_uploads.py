@@ -120,6 +120,7 @@ def test_the_file_is_served_as_a_download_with_its_stored_type(portfolio, signed
     assert response["Content-Type"] == "application/pdf"
     assert response["Content-Disposition"] == 'attachment; filename="certificate.pdf"'
     assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Content-Security-Policy"] == "default-src 'none'; sandbox"
     assert response["Cache-Control"] == "no-store"
 
 

@@ -179,6 +179,18 @@ def test_the_values_worksheet_can_be_filled_in_part(enrolment, learner_client):
     assert "Key values of person-centred care worksheet" in overview and "Started" in overview
 
 
+def test_two_tabs_starting_the_worksheet_do_not_overwrite_each_other(enrolment, learner_client):
+    worksheet_url = url("values_worksheet", enrolment.uuid)
+    learner_client.post(worksheet_url, {"value_1_what": "From the first tab", "seen_version": 0})
+    response = learner_client.post(worksheet_url, {"value_1_what": "From the second tab", "seen_version": 0})
+    html = text(response)
+    assert response.status_code == 200
+    assert "This was changed after you opened it" in html
+    assert "From the first tab" in html and "From the second tab" in html
+    assert 'name="seen_version" value="1"' in html
+    assert services.values_worksheet(enrolment).content["values"]["Individuality"]["what"] == "From the first tab"
+
+
 def test_the_facilitator_reads_the_worksheet_without_a_form(enrolment, learner, signed_in):
     services.save_values_worksheet(enrolment, answers={"Choice": {"what": "Options"}}, user=learner)
     page = text(signed_in(enrolment.facilitator).get(url("values_worksheet", enrolment.uuid)))

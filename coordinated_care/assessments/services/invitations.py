@@ -18,6 +18,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from coordinated_care import audit
 from coordinated_care.accounts.models import User
 
 from ..models import Capacity, Invitation, Meaning, Review
@@ -151,7 +152,8 @@ def send_code(invitation):
     invitation.code_expires_at = timezone.now() + CODE_VALID_FOR
     invitation.code_attempts = 0
     invitation.codes_sent += 1
-    invitation.save(update_fields=["code_hash", "code_expires_at", "code_attempts", "codes_sent"])
+    with audit.acting_as(_invitee(invitation)):
+        invitation.save(update_fields=["code_hash", "code_expires_at", "code_attempts", "codes_sent"])
     notifications.invitation_code(invitation, code)
     return invitation
 
@@ -169,8 +171,14 @@ def verify_code(invitation, code):
     if ok:
         invitation.code_hash = ""  # a code works once
         invitation.verified_at = timezone.now()
-    invitation.save(update_fields=["code_attempts", "code_hash", "verified_at"])
+    with audit.acting_as(_invitee(invitation)):
+        invitation.save(update_fields=["code_attempts", "code_hash", "verified_at"])
     return ok
+
+
+def _invitee(invitation):
+    """Who acts, for the audit trail, before they have said who they are."""
+    return f"invited signer (by e-mail): {invitation.name}"
 
 
 def attempts_left(invitation):
@@ -193,10 +201,20 @@ def sign_by_invitation(invitation, *, name, role, registration, seen_version):
     name, role, registration = (name or "").strip(), (role or "").strip(), (registration or "").strip()
     if not name or not role:
         raise ValidationError("Enter your name and your role.", code="required")
+    signer = f"invited signer: {name}, {role}" + (f", {registration}" if registration else "")
+    with audit.acting_as(signer):
+        return _sign(invitation, review, name=name, role=role, registration=registration)
+
+
+def _sign(invitation, review, *, name, role, registration):
     signature = make_signature(
         enrolment=review.enrolment,
         subject=review_subject(review),
-        statement={"capacity": Capacity.ADDITIONAL.value, "invited_as": invitation.name, "invited_by": invitation.created_by.display_name},
+        statement={
+            "capacity": Capacity.ADDITIONAL.value,
+            "invited_as": invitation.name,
+            "invited_by": invitation.created_by.display_name,
+        },
         meaning=Meaning.COUNTERSIGNED,
         capacity=Capacity.ADDITIONAL,
         invitation=invitation,

@@ -18,6 +18,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare, salted_hmac
 
+from coordinated_care import audit
+
 from ..models import FailedReauthentication, Signature, SignatureWithdrawal
 
 SCHEMA = "coordinated-care/signature/1"
@@ -200,4 +202,5 @@ def _withdraw(signature, *, user, reason):
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError("Say why you are withdrawing your signature.", code="reason")
-    return SignatureWithdrawal.objects.create(signature=signature, reason=reason, withdrawn_by=user)
+    with audit.with_note({"reason": reason}):
+        return SignatureWithdrawal.objects.create(signature=signature, reason=reason, withdrawn_by=user)

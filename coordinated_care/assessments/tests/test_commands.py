@@ -37,3 +37,28 @@ def test_changed_evidence_is_listed_on_request(enrolment, learner, assessor):
     output = run("--changed", "--enrolment", str(enrolment.uuid))
     assert "of PC1: Evidence signed has changed since sign-off." in output
     assert output.endswith("All 1 signatures verified.\n")
+
+
+def test_a_resealed_rewrite_is_caught_by_the_audit_trail(enrolment, learner, assessor):
+    """Someone with the database and the key rewrites payload, hash and seal together: the
+    signature verifies alone, but not against the event the audit trail recorded."""
+    import hashlib
+
+    from coordinated_care import audit
+
+    from ..services import signing
+
+    if audit.registration_for(Signature) is None:
+        pytest.skip("the audit trail does not record assessment models here")
+    signature = decide(ask(enrolment, learner), assessor).signature
+    forged = signature.payload.replace("Clear, person-centred", "Outstanding")
+    forged_hash = hashlib.sha256(forged.encode()).hexdigest()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {Signature._meta.db_table} SET payload = %s, payload_hash = %s, seal = %s WHERE id = %s",
+            [forged, forged_hash, signing._seal(forged_hash), signature.pk],
+        )
+    signature.refresh_from_db()
+    assert signing.check_integrity(signature).intact
+    with pytest.raises(CommandError):
+        run()

@@ -187,3 +187,23 @@ def test_signing_without_verifying_is_refused_by_the_service(issued, final_revie
     with pytest.raises(services.PermissionDenied):
         services.sign_by_invitation(invitation, name="X", role="Y", registration="", seen_version=final_review.version)
     assert not Signature.objects.exists()
+
+
+def test_the_audit_trail_names_the_invited_signer(issued, final_review, monkeypatch):
+    from coordinated_care import audit
+    from coordinated_care.audit.models import AuditEvent
+
+    if audit.registration_for(Signature) is None:
+        pytest.skip("the audit trail does not record assessment models here")
+    invitation, _ = issued
+    monkeypatch.setattr(services, "new_code", lambda: "123456")
+    services.send_code(invitation)
+    assert services.verify_code(invitation, "123456")
+    signature = services.sign_by_invitation(
+        invitation, name="Sam Supervisor", role="Workplace supervisor", registration="NMC 1", seen_version=final_review.version
+    )
+    event = AuditEvent.objects.get(content_type__model="signature", object_id=str(signature.pk))
+    assert event.actor_id is None
+    assert event.actor_label == "invited signer: Sam Supervisor, Workplace supervisor, NMC 1"
+    labels = set(AuditEvent.objects.filter(content_type__model="invitation").values_list("actor_label", flat=True))
+    assert "invited signer (by e-mail): Sam Supervisor" in labels

@@ -32,7 +32,9 @@ class Review(models.Model):
         ordering = ["enrolment", "created_at"]
         constraints = [
             models.UniqueConstraint(
-                fields=["enrolment", "kind"], condition=Q(kind__in=["initial", "final"]), name="review_one_initial_one_final"
+                fields=["enrolment", "kind"],
+                condition=Q(kind__in=["initial", "final"]),
+                name="review_one_initial_one_final",
             ),
         ]
         indexes = [models.Index(fields=["enrolment", "kind", "held_on"])]

@@ -33,7 +33,9 @@ MEANING_STATEMENTS = {
     ),
     Meaning.AGREED: "I agree that this is an accurate record of the discussion.",
     Meaning.REVIEWED: "I held this review with the care coordinator and agree that this is an accurate record.",
-    Meaning.COUNTERSIGNED: "I took part in this review as an additional signatory and agree that this is an accurate record.",
+    Meaning.COUNTERSIGNED: (
+        "I took part in this review as an additional signatory and agree that this is an accurate record."
+    ),
 }
 
 

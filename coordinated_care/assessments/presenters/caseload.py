@@ -123,4 +123,8 @@ def caseload_summary(user):
     """For the facilitator's home page: how much waits, and the link to the caseload."""
     page = caseload_page(user)
     waiting = [i for i in page["items"] if i.kind in ("sign_off", "review_overdue", "review_to_sign")]
-    return {"waiting_count": len(waiting), "learner_count": len(page["learners"]), "href": reverse("assessments:caseload")}
+    return {
+        "waiting_count": len(waiting),
+        "learner_count": len(page["learners"]),
+        "href": reverse("assessments:caseload"),
+    }

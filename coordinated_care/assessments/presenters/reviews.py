@@ -146,7 +146,8 @@ def reviews_page(enrolment, user):
             [s for s in signatures if s.review_id == review.pk],
             [i for i in invitations if i.review_id == review.pk],
         )
-        rows.append({"review": review, "signing": signings[review.pk], "href": reverse("assessments:review", args=[review.uuid])})
+        href = reverse("assessments:review", args=[review.uuid])
+        rows.append({"review": review, "signing": signings[review.pk], "href": href})
     kinds_held = {r.kind for r in reviews}
     can_start = access.can_edit_portfolio(user, enrolment) or access.can_assess(user, enrolment)
     return {

@@ -35,7 +35,9 @@ def decision_of(state, user, *, with_evidence=True):
     evidence = []
     if with_evidence:
         current = EvidenceLink.objects.filter(
-            entry__uuid=OuterRef("entry_uuid"), entry__version=OuterRef("version_number"), criterion=assessment.criterion_id
+            entry__uuid=OuterRef("entry_uuid"),
+            entry__version=OuterRef("version_number"),
+            criterion=assessment.criterion_id,
         )
         evidence = [
             (item.title, item.version_number, item.current)

@@ -28,7 +28,9 @@ def completion(enrolment):
     criteria = list(Criterion.objects.filter(programme_id=enrolment.cohort.programme_id).values_list("pk", flat=True))
     outcomes = criterion_outcomes(enrolment)
     done = sum(1 for pk in criteria if outcomes.get(pk) in DONE)
-    return Completion(criteria_total=len(criteria), criteria_done=done, final_review_signed=final_review_signed(enrolment))
+    return Completion(
+        criteria_total=len(criteria), criteria_done=done, final_review_signed=final_review_signed(enrolment)
+    )
 
 
 def is_complete(enrolment):

@@ -85,7 +85,10 @@ def invite(review, *, user, name, email, url_for):
     if active_signatures(review).filter(capacity=Capacity.ADDITIONAL).exists():
         raise ValidationError("This review already has its additional signature.", code="signed")
     now = timezone.now()
-    for earlier in Invitation.objects.select_for_update().filter(review=review, used_at__isnull=True, cancelled_at__isnull=True):
+    still_open = Invitation.objects.select_for_update().filter(
+        review=review, used_at__isnull=True, cancelled_at__isnull=True
+    )
+    for earlier in still_open:
         earlier.cancelled_at = now  # one invitation open per review: a new one replaces the last
         earlier.save(update_fields=["cancelled_at"])
     token, token_hash = new_token()

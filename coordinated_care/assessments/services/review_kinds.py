@@ -99,7 +99,9 @@ def _final(groups):
         fields += [
             Field(f"{line}_ticked", text, FACILITATOR, widget="tick", group=line),
             Field(f"{line}_facilitator_initials", "Facilitator's initials", FACILITATOR, widget="text", group=line),
-            Field(f"{line}_coordinator_initials", "Care coordinator's initials", COORDINATOR, widget="text", group=line),
+            Field(
+                f"{line}_coordinator_initials", "Care coordinator's initials", COORDINATOR, widget="text", group=line
+            ),
         ]
     return tuple(fields)
 

@@ -17,7 +17,7 @@ from coordinated_care.accounts.models import Role
 from ..models import Capacity, Invitation, Meaning, Review, Signature
 from .access import review_capacity
 from .review_kinds import JOINT, SIDES_OF, review_fields
-from .signing import check_integrity, make_signature, reauthenticate, subject_hash
+from .signing import check_integrity, make_signature, reauthenticate
 
 CAPACITY_MEANINGS = {
     Capacity.COORDINATOR: Meaning.AGREED,
@@ -81,7 +81,8 @@ def create_review(*, enrolment, kind, user):
         with transaction.atomic():
             return Review.objects.create(enrolment=enrolment, kind=kind, created_by=user, updated_by=user)
     except IntegrityError:
-        raise ValidationError(f"This portfolio already has its {Review.Kind(kind).label.lower()}.", code="exists") from None
+        label = Review.Kind(kind).label.lower()
+        raise ValidationError(f"This portfolio already has its {label}.", code="exists") from None
 
 
 def _clean_value(f, value):
@@ -93,15 +94,19 @@ def _clean_value(f, value):
 @transaction.atomic
 def update_review(review, *, user, seen_version, data, held_on=None):
     """Save the parts of `data` this person writes over `seen_version`."""
-    current = Review.objects.select_for_update(of=("self",)).select_related("enrolment__cohort__programme", "updated_by").get(
-        pk=review.pk
+    current = (
+        Review.objects.select_for_update(of=("self",))
+        .select_related("enrolment__cohort__programme", "updated_by")
+        .get(pk=review.pk)
     )
     if review_capacity(user, current.enrolment) is None:
         raise PermissionDenied("You cannot write this review.")
     if current.version != seen_version:
         raise StaleReview(current)
     if active_signatures(current).exists():
-        raise ReviewSigned("This review has been signed. Signatures must be withdrawn before it can change.", code="signed")
+        raise ReviewSigned(
+            "This review has been signed. Signatures must be withdrawn before it can change.", code="signed"
+        )
     editable = editable_fields(current, user)
     if not editable:
         raise PermissionDenied("You cannot write this review.")

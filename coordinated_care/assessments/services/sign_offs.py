@@ -236,7 +236,9 @@ def _record_decision(request, *, user, seen_subject_hash, outcome, comments, ach
     if outcome == Assessment.Outcome.DEVELOPMENT_NEED:
         for position, content in enumerate(actions, start=1):
             entry = create_agreed_action(enrolment=enrolment, content=content, facilitator=user)
-            AgreedAction.objects.create(assessment=assessment, entry_uuid=entry.uuid, title=entry.title, position=position)
+            AgreedAction.objects.create(
+                assessment=assessment, entry_uuid=entry.uuid, title=entry.title, position=position
+            )
             agreed.append({"entry": str(entry.uuid), "content": entry.content})
     statement = {
         "outcome": outcome,

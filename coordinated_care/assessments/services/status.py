@@ -47,7 +47,9 @@ class CriterionState:
 
     @property
     def assessment(self):
-        return getattr(self.request, "assessment", None) if self.request.status == SignOffRequest.Status.DECIDED else None
+        if self.request.status != SignOffRequest.Status.DECIDED:
+            return None
+        return getattr(self.request, "assessment", None)
 
 
 def state_of(request):

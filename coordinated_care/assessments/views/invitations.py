@@ -138,7 +138,8 @@ def sign(request, token):
         except (ValidationError, PermissionDenied) as error:
             form.add_error(None, getattr(error, "messages", [str(error)])[0])
         else:
-            request.session[SESSION_KEY] = [u for u in request.session.get(SESSION_KEY, []) if u != str(invitation.uuid)]
+            verified = request.session.get(SESSION_KEY, [])
+            request.session[SESSION_KEY] = [u for u in verified if u != str(invitation.uuid)]
             return redirect("assessments:invitation_done")
     signatures, invitations = presenters.reviews.load_signing(review)
     view = presenters.reviews.review_view(review, None, signatures, invitations)

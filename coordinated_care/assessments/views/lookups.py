@@ -63,7 +63,9 @@ def review_for(user, uuid):
 
 def signature_for(user, uuid):
     signature = (
-        Signature.objects.select_related("enrolment__learner", "enrolment__cohort", "withdrawal", "assessment__request", "review")
+        Signature.objects.select_related(
+            "enrolment__learner", "enrolment__cohort", "withdrawal", "assessment__request", "review"
+        )
         .filter(uuid=uuid)
         .first()
     )

@@ -95,7 +95,10 @@ def sign(request, review_uuid):
     if request.method == "POST" and form.is_valid():
         try:
             services.sign_review(
-                review, user=request.user, password=form.cleaned_data["password"], seen_version=form.cleaned_data["version"]
+                review,
+                user=request.user,
+                password=form.cleaned_data["password"],
+                seen_version=form.cleaned_data["version"],
             )
         except services.StaleReview as stale:
             messages.warning(request, str(stale))

@@ -34,7 +34,8 @@ def ask(request, enrolment_uuid, code):
         except ValidationError as error:
             form.add_service_error(error)
         else:
-            messages.success(request, f"You have asked {enrolment.facilitator.display_name} to sign off {criterion.code}.")
+            facilitator = enrolment.facilitator.display_name
+            messages.success(request, f"You have asked {facilitator} to sign off {criterion.code}.")
             return redirect("assessments:request", sign_off_request.uuid)
     return render(request, "assessments/ask.jinja", {**context, "form": form})
 

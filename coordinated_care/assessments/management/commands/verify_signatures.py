@@ -7,8 +7,9 @@ service's key, and the name, role, meaning and time shown against what was signe
 Prints one line per broken signature and exits 1 if there is any; otherwise says how many were
 checked. Where the audit trail (ADR 6) recorded the signature's creation, the stored payload and
 hash must also be the ones recorded then: a row rewritten with a valid seal (by someone holding
-the key) still differs from its hash-chained audit event. Evidence that has moved on since a sign-off is not a broken signature: pages show it as
-"evidence changed since sign-off"; --changed lists those sign-offs too."""
+the key) still differs from its hash-chained audit event. Evidence that has moved on since a
+sign-off is not a broken signature: pages show it as "evidence changed since sign-off";
+--changed lists those sign-offs too."""
 
 from itertools import islice
 
@@ -47,7 +48,8 @@ class Command(BaseCommand):
                 if problems:
                     broken += 1
                     self.stdout.write(
-                        f"signature {signature.uuid} ({signature.signer_name}, {signature.meaning}): " + " ".join(problems)
+                        f"signature {signature.uuid} ({signature.signer_name}, {signature.meaning}): "
+                        + " ".join(problems)
                     )
         if changed:
             requests = SignOffRequest.objects.filter(status=SignOffRequest.Status.DECIDED)
@@ -56,7 +58,8 @@ class Command(BaseCommand):
             for request in requests_with_state(requests).order_by("pk").iterator(chunk_size=500):
                 state = state_of(request)
                 if state.status == "changed":
-                    self.stdout.write(f"sign-off {request.uuid} of {request.criterion.code}: " + " ".join(state.problems))
+                    problems = " ".join(state.problems)
+                    self.stdout.write(f"sign-off {request.uuid} of {request.criterion.code}: {problems}")
         if broken:
             raise CommandError(f"{broken} of {checked} signatures failed verification.", returncode=1)
         self.stdout.write(f"All {checked} signatures verified.")

@@ -127,3 +127,15 @@ def test_the_caseload_takes_a_fixed_number_of_queries(view, enrolment, learner, 
     assert count() == few
     if view == "presenter":
         assert few == 6
+
+
+def test_evidence_linked_from_the_entry_page_emails_the_facilitator_too(
+    enrolment, learner, assessor, django_capture_on_commit_callbacks
+):
+    ask(enrolment, learner)
+    other = evidence(enrolment, learner, "PC2")
+    with django_capture_on_commit_callbacks(execute=True):
+        portfolio.set_evidence_links(
+            other, links={criterion(enrolment, "PC1"): "Also this.", criterion(enrolment, "PC2"): "x"}, user=learner
+        )
+    assert mail.outbox[-1].subject == "New evidence for PC1 from Test Learner"

@@ -6,6 +6,10 @@ import pytest
 from coordinated_care.accounts.models import Organisation, Role
 from coordinated_care.accounts.tests.factories import OrganisationFactory, RoleAssignmentFactory, UserFactory
 
+# The browser journeys' fixtures (browser, page, phone_page, strict_page, new_page, demo_data), for
+# tests/browser and for the journeys each app keeps with its own tests.
+pytest_plugins = ["tests.browser.fixtures"]
+
 PASSWORD = "correct-horse-battery"
 
 

@@ -189,4 +189,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
+    # Presidio announces its device and recognisers at INFO on every start.
+    "loggers": {"presidio-analyzer": {"level": "WARNING"}},
 }

@@ -2,36 +2,16 @@
 the form on a phone; consent, answers and submission work; the same link then refuses a second
 use; the summary counts change. Each page passes the axe WCAG 2.2 AA check."""
 
-import os
 import re
-from pathlib import Path
-from unittest import mock
 
 import pytest
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
 from coordinated_care.nonprod.demo import DEMO_PASSWORD
 from coordinated_care.programmes.models import Enrolment
-from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, demo_data, new_page, page, phone_page  # noqa: F401
 from tests.browser.helpers import assert_accessible, assert_error_summary_has_focus, assert_no_horizontal_scroll, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    """This module's own browser, closed when the module ends. The journeys' package-scoped one,
-    imported here, would outlive this package and clash with theirs (one sync Playwright at a time)."""
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"No Chromium at {CHROMIUM} (see tests/browser/conftest.py).", pytrace=False)
-    with mock.patch.dict(os.environ, {"DJANGO_ALLOW_ASYNC_UNSAFE": "true"}):
-        playwright = sync_playwright().start()
-        try:
-            chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            yield chromium
-            chromium.close()
-        finally:
-            playwright.stop()
 
 
 def _very_happy_with_needs(page):

@@ -3,17 +3,13 @@ case study, links it to three criteria, fills in part of the values worksheet, a
 action and sees it all on their home page; the demo facilitator reads it; another learner is
 refused. Then the drafts: nothing is lost when the server cannot be reached or the page is left."""
 
-import os
 import re
-from pathlib import Path
-from unittest import mock
 
 import pytest
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
 from coordinated_care.nonprod.demo import DEMO_PASSWORD
 from coordinated_care.programmes.models import Enrolment
-from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, demo_data, new_page, phone_page  # noqa: F401
 from tests.browser.helpers import (
     CspWatch,
     assert_accessible,
@@ -25,23 +21,6 @@ from tests.browser.helpers import (
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 LEARNER = "learner@demo.test"
-
-
-@pytest.fixture(scope="module")
-def browser():
-    """This module's own browser, closed when the module ends: the journeys' package-scoped one,
-    imported into another package, would outlive it and clash with the next (one sync Playwright
-    at a time)."""
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"No Chromium at {CHROMIUM} (see tests/browser/conftest.py).", pytrace=False)
-    with mock.patch.dict(os.environ, {"DJANGO_ALLOW_ASYNC_UNSAFE": "true"}):
-        playwright = sync_playwright().start()
-        try:
-            chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            yield chromium
-            chromium.close()
-        finally:
-            playwright.stop()
 
 
 def check(page):

@@ -9,7 +9,6 @@ from playwright.sync_api import expect
 
 from coordinated_care.nonprod.demo import DEMO_PASSWORD
 from coordinated_care.programmes.models import Cohort, Enrolment
-from tests.browser.conftest import browser, demo_data, new_page, phone_page, pytest_runtest_makereport  # noqa: F401
 from tests.browser.helpers import (
     assert_accessible,
     assert_error_summary_has_focus,

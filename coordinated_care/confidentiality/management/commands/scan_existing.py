@@ -11,6 +11,20 @@ from coordinated_care.confidentiality.registry import registrations
 from coordinated_care.confidentiality.service import scan
 
 
+def _texts(field, value):
+    """(where, text) for every string in a field: JSON content (a portfolio entry's parts, the
+    values worksheet's answers) is walked so that each part is checked on its own."""
+    if isinstance(value, str):
+        if value.strip():
+            yield field, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _texts(f"{field}.{key}", item)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _texts(f"{field}.{index}", item)
+
+
 class Command(BaseCommand):
     help = "List stored entries whose text would be refused, or would need a declaration, under today's rules."
 
@@ -33,11 +47,10 @@ class Command(BaseCommand):
                 checked += 1
                 problems = []
                 for field, value in zip(registration.fields, values, strict=True):
-                    if not isinstance(value, str) or not value.strip():
-                        continue
-                    for f in scan(value):
-                        if f.action in interesting:
-                            problems.append(f"{field}[{f.start}:{f.end}] {f.type} ({f.action})")
+                    for where, text in _texts(field, value):
+                        for f in scan(text):
+                            if f.action in interesting:
+                                problems.append(f"{where}[{f.start}:{f.end}] {f.type} ({f.action})")
                 if problems:
                     failing += 1
                     self.stdout.write(f"{registration.label} {pk}: " + "; ".join(problems))

@@ -2,7 +2,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from coordinated_care.frameworks.services import load_shipped_framework
-from coordinated_care.nonprod import demo, demo_portfolios
+from coordinated_care.nonprod import demo, demo_assessments, demo_portfolios
 from coordinated_care.programmes.services import load_shipped_programme
 
 
@@ -17,6 +17,7 @@ class Command(BaseCommand):
         people = demo.seed_people(organisations)
         enrolments = demo.seed_cohort(organisations, people)
         demo_portfolios.seed_portfolio(enrolments[0])
+        demo_assessments.seed_assessments(enrolments[0])
         self.stdout.write(self.style.SUCCESS("Demo data ready. Sign in at http://127.0.0.1:8000/ as:"))
         width = max(len(label) for label, _ in demo.DEMO_LOGINS)
         for label, email in demo.DEMO_LOGINS:

@@ -31,7 +31,8 @@ def cohort_create(request):
         raise PermissionDenied
     form = CohortForm(request.POST if request.method == "POST" else None, user=request.user)
     if request.method == "POST" and form.is_valid():
-        cohort = services.create_cohort(**form.cleaned_data, leads=[request.user])
+        fields = {name: form.cleaned_data[name] for name in ("programme", "name", "start_date", "training_provider")}
+        cohort = services.create_cohort(**fields, leads=[request.user])
         workshops = cohort.workshops.count()
         messages.success(request, f"{cohort.name} is set up, with its {workshops} workshops dated from the plan.")
         return redirect(presenters.cohorts.cohort_href(cohort))

@@ -3,6 +3,7 @@ whose errors come back to the field they are about."""
 
 from django import forms
 
+from coordinated_care.confidentiality.forms import ConfidentialityCheckedFormMixin
 from coordinated_care.programmes.services import scope
 
 from .dates import DateField
@@ -24,7 +25,7 @@ class ServiceErrorsMixin:
         self.add_error(self.error_fields.get(getattr(error, "code", None)), error.messages)
 
 
-class CohortForm(forms.Form):
+class CohortForm(ConfidentialityCheckedFormMixin, forms.Form):
     programme = forms.ModelChoiceField(
         queryset=None,
         label="Programme",
@@ -63,7 +64,7 @@ class CohortForm(forms.Form):
         self.fields["training_provider"].queryset = scope.training_providers_for(user)
 
 
-class WorkshopForm(forms.Form):
+class WorkshopForm(ConfidentialityCheckedFormMixin, forms.Form):
     date = DateField(label="Date", help_text="For example, 15 3 2027.")
     location = forms.CharField(
         label="Location",
@@ -74,7 +75,10 @@ class WorkshopForm(forms.Form):
     )
 
 
-class EnrolmentForm(ServiceErrorsMixin, forms.Form):
+class EnrolmentForm(ConfidentialityCheckedFormMixin, ServiceErrorsMixin, forms.Form):
+    # The people named here are the learner being enrolled and their signatory: colleagues by
+    # definition, so their names are not questioned.
+    confidentiality_exempt_fields = ("learner_full_name", "additional_signatory_name")
     error_fields = {
         "full_name_required": "learner_full_name",
         "already_enrolled": "learner_email",

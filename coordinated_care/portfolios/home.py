@@ -3,6 +3,7 @@
 from coordinated_care.programmes.models import Enrolment
 from coordinated_care.programmes.services import can_edit_portfolio
 
+from .presenters import link_documents
 from .progress import portfolio_progress
 
 
@@ -17,6 +18,6 @@ def learner_home_context(user):
         return {"enrolment": None}
     return {
         "enrolment": enrolment,
-        "progress": portfolio_progress(enrolment),
+        "progress": link_documents(portfolio_progress(enrolment)),
         "can_edit": can_edit_portfolio(user, enrolment),
     }

@@ -1,6 +1,19 @@
 """Progress at a glance: what a learner's home page and their supporters' lists show.
 
-Computed in a fixed number of queries however many entries the portfolio holds."""
+One set of counting rules, `progress_counts`, for one portfolio (`portfolio_progress`: the
+learner's home page and the portfolio overview) and for lists of them
+(programmes.presenters.progress.summarise: the cohort page and the supporters' home pages),
+computed for any number of enrolments in a fixed number of queries however many entries, feedback
+responses, sign-offs and reviews the portfolios hold.
+
+The rules:
+- a criterion has evidence when an entry or a feedback response is linked to it as evidence;
+- a criterion's outcome is the assessment app's (the latest request not cancelled decides);
+- required documents count their entries (portfolios.kinds: counts_towards); the feedback document
+  counts feedback responses too; the values worksheet is done when every value has both what it is
+  and why it matters, in progress once written in; the initial discussion and the final review are
+  done when fully signed (the assessment app's rule), in progress once the review is started;
+- an action is overdue when it is open and past its date."""
 
 import datetime
 from dataclasses import dataclass, field
@@ -8,17 +21,19 @@ from dataclasses import dataclass, field
 from django.db.models import Count
 from django.utils import timezone
 
-from coordinated_care.programmes.models import Criterion, RequiredDocument, Workshop
+from coordinated_care.programmes.models import Criterion, PersonCentredValue, Programme, RequiredDocument, Workshop
 
 from .kinds import KINDS
 from .models import Entry, EvidenceLink
+
+SIGNED_OFF = frozenset({"achieved", "reflection_accepted"})
 
 
 @dataclass
 class CriterionProgress:
     criterion: Criterion
     evidence_count: int
-    # Filled in by the assessment app once sign-off exists: "achieved", "development_need", ...
+    # From the assessment app: "achieved", "development_need", "awaiting", ...
     outcome: str = ""
 
     @property
@@ -39,7 +54,7 @@ class GroupProgress:
 
     @property
     def signed_off(self):
-        return sum(1 for c in self.criteria if c.outcome in ("achieved", "reflection_accepted"))
+        return sum(1 for c in self.criteria if c.outcome in SIGNED_OFF)
 
 
 @dataclass
@@ -47,10 +62,47 @@ class DocumentProgress:
     document: RequiredDocument
     count: int
     href: str = ""
+    # Something written towards it, even if not yet enough (a part-filled worksheet, a review
+    # started but not fully signed).
+    started: bool = False
 
     @property
     def done(self):
         return self.count >= self.document.minimum
+
+    @property
+    def state(self):
+        if self.done:
+            return "done"
+        return "in_progress" if self.started or self.count else "not_started"
+
+
+@dataclass
+class PortfolioCounts:
+    """What progress_counts finds for one enrolment."""
+
+    enrolment: object
+    criteria: list  # the programme's criteria, in order, with their groups
+    evidence: dict  # criterion id → entries and feedback responses linked to it
+    outcomes: dict  # criterion id → the assessment app's status, where there is one
+    documents: list  # DocumentProgress, in the programme's order
+    overdue_actions: list  # open actions past their date, earliest first
+
+    @property
+    def criteria_total(self):
+        return len(self.criteria)
+
+    @property
+    def criteria_with_evidence(self):
+        return sum(1 for c in self.criteria if self.evidence.get(c.pk))
+
+    @property
+    def criteria_signed_off(self):
+        return sum(1 for c in self.criteria if self.outcomes.get(c.pk) in SIGNED_OFF)
+
+    @property
+    def documents_missing(self):
+        return [d for d in self.documents if not d.done]
 
 
 @dataclass
@@ -79,67 +131,185 @@ class PortfolioProgress:
         return [d for d in self.documents if not d.done]
 
 
-def _values_worksheet_complete(enrolment, values):
-    worksheet = Entry.objects.filter(enrolment=enrolment, kind=Entry.Kind.VALUES_WORKSHEET).first()
-    if worksheet is None:
-        return 0
-    answers = worksheet.content.get("values", {})
-    done = all(
-        (answers.get(value.name) or {}).get("what", "").strip() and (answers.get(value.name) or {}).get("why", "").strip()
-        for value in values
+def values_worksheet_complete(content, values):
+    """Every value (by name) has both what it is and why it matters."""
+    answers = (content or {}).get("values", {})
+    return all(
+        (answers.get(name) or {}).get("what", "").strip() and (answers.get(name) or {}).get("why", "").strip()
+        for name in values
     )
-    return 1 if done else 0
+
+
+def _outcomes(enrolment_ids):
+    """{(enrolment id, criterion id): status}, in one query, by the assessment app's rule (as its
+    status.criterion_outcomes for one portfolio): the latest request not cancelled decides."""
+    # Imported here: the assessment app depends on portfolios, not the other way round.
+    from coordinated_care.assessments.models import SignOffRequest
+    from coordinated_care.assessments.services.status import requests_with_state, state_of
+
+    requests = requests_with_state(
+        SignOffRequest.objects.filter(enrolment_id__in=enrolment_ids).exclude(status=SignOffRequest.Status.CANCELLED)
+    ).order_by("requested_at", "pk")
+    latest = {}
+    for request in requests:
+        latest[(request.enrolment_id, request.criterion_id)] = request
+    outcomes = {}
+    for key, request in latest.items():
+        status = state_of(request).status
+        if status:
+            outcomes[key] = status
+    return outcomes
+
+
+REVIEW_DOCUMENTS = {"initial": RequiredDocument.Kind.INITIAL_DISCUSSION, "final": RequiredDocument.Kind.FINAL_REVIEW}
+
+
+def _review_documents(enrolment_ids, programme_ids):
+    """{(enrolment id, RequiredDocument kind): (fully signed, started)} for the initial discussion
+    and the final review, in five queries whatever there is, by the assessment app's own rule."""
+    from coordinated_care.assessments.models import Invitation, Review, Signature
+    from coordinated_care.assessments.services.reviews import signing_state
+
+    # What a final review's signatures signed depends on the programme's groups: loaded here, on
+    # programmes of our own, so the callers' objects are left as they are.
+    programmes = Programme.objects.filter(pk__in=programme_ids).prefetch_related("criterion_groups").in_bulk()
+    kinds = list(REVIEW_DOCUMENTS)
+    reviews = list(
+        Review.objects.filter(enrolment_id__in=enrolment_ids, kind__in=kinds).select_related("enrolment__cohort")
+    )
+    signatures, invitations = {}, {}
+    for signature in Signature.objects.filter(
+        review__enrolment_id__in=enrolment_ids, review__kind__in=kinds
+    ).select_related("withdrawal"):
+        signatures.setdefault(signature.review_id, []).append(signature)
+    for invitation in Invitation.objects.filter(review__enrolment_id__in=enrolment_ids, review__kind__in=kinds):
+        invitations.setdefault(invitation.review_id, []).append(invitation)
+    states = {}
+    for review in reviews:
+        review.enrolment.cohort.programme = programmes[review.enrolment.cohort.programme_id]
+        signing = signing_state(review, signatures.get(review.pk, []), invitations.get(review.pk, []))
+        states[(review.enrolment_id, REVIEW_DOCUMENTS[review.kind])] = (signing.complete, True)
+    return states
+
+
+def progress_counts(enrolments, today=None):
+    """{enrolment id: PortfolioCounts} for the enrolments (each with its cohort and the cohort's
+    programme loaded), in a fixed number of queries (fifteen), none when there are none."""
+    from coordinated_care.feedback.services import evidence_counts, response_counts
+
+    today = today or timezone.localdate()
+    by_id = {enrolment.pk: enrolment for enrolment in enrolments}
+    if not by_id:
+        return {}
+    ids = list(by_id)
+    programme_ids = {enrolment.cohort.programme_id for enrolment in by_id.values()}
+
+    criteria = {}
+    for criterion in (
+        Criterion.objects.filter(programme_id__in=programme_ids)
+        .select_related("group")
+        .order_by("programme", "group__position", "position")
+    ):
+        criteria.setdefault(criterion.programme_id, []).append(criterion)
+    evidence = {}
+    for enrolment_id, criterion_id, n in (
+        EvidenceLink.objects.filter(entry__enrolment_id__in=ids)
+        .order_by()
+        .values("entry__enrolment", "criterion")
+        .annotate(n=Count("entry", distinct=True))
+        .values_list("entry__enrolment", "criterion", "n")
+    ):
+        evidence.setdefault(enrolment_id, {})[criterion_id] = n
+    for (enrolment_id, criterion_id), n in evidence_counts(ids).items():  # feedback responses as evidence
+        counts = evidence.setdefault(enrolment_id, {})
+        counts[criterion_id] = counts.get(criterion_id, 0) + n
+    outcomes = {}
+    for (enrolment_id, criterion_id), status in _outcomes(ids).items():
+        outcomes.setdefault(enrolment_id, {})[criterion_id] = status
+
+    kind_counts = {}
+    for enrolment_id, kind, n in (
+        Entry.objects.filter(enrolment_id__in=ids).order_by().values("enrolment", "kind").annotate(n=Count("pk"))
+        .values_list("enrolment", "kind", "n")
+    ):
+        kind_counts.setdefault(enrolment_id, {})[kind] = n
+    overdue = {}
+    for action in Entry.objects.filter(
+        enrolment_id__in=ids, kind=Entry.Kind.ACTION, status=Entry.Status.OPEN, due_on__lt=today
+    ).order_by("due_on", "pk"):
+        overdue.setdefault(action.enrolment_id, []).append(action)
+    responses = response_counts(ids)
+    documents = {}
+    for document in RequiredDocument.objects.filter(programme_id__in=programme_ids).order_by("programme", "position"):
+        documents.setdefault(document.programme_id, []).append(document)
+    values = {}
+    for programme_id, name in (
+        PersonCentredValue.objects.filter(programme_id__in=programme_ids).values_list("programme", "name")
+    ):
+        values.setdefault(programme_id, []).append(name)
+    worksheets = dict(
+        Entry.objects.filter(enrolment_id__in=ids, kind=Entry.Kind.VALUES_WORKSHEET)
+        .order_by("enrolment", "created_at", "pk")
+        .values_list("enrolment", "content")
+    )  # one per portfolio; were there more, the newest (last) wins
+    reviews = _review_documents(ids, programme_ids)
+
+    result = {}
+    for enrolment_id, enrolment in by_id.items():
+        programme_id = enrolment.cohort.programme_id
+        counted, started = {}, set()
+        for kind, spec in KINDS.items():
+            if spec.counts_towards:
+                n = kind_counts.get(enrolment_id, {}).get(kind, 0)
+                counted[spec.counts_towards] = counted.get(spec.counts_towards, 0) + n
+        feedback = RequiredDocument.Kind.FEEDBACK
+        counted[feedback] = counted.get(feedback, 0) + responses.get(enrolment_id, 0)
+        worksheet = worksheets.get(enrolment_id)
+        if worksheet is not None:
+            started.add(RequiredDocument.Kind.VALUES_WORKSHEET)
+        counted[RequiredDocument.Kind.VALUES_WORKSHEET] = int(
+            worksheet is not None and values_worksheet_complete(worksheet, values.get(programme_id, []))
+        )
+        for kind in REVIEW_DOCUMENTS.values():
+            signed, review_started = reviews.get((enrolment_id, kind), (False, False))
+            counted[kind] = int(signed)
+            if review_started:
+                started.add(kind)
+        result[enrolment_id] = PortfolioCounts(
+            enrolment=enrolment,
+            criteria=criteria.get(programme_id, []),
+            evidence=evidence.get(enrolment_id, {}),
+            outcomes=outcomes.get(enrolment_id, {}),
+            documents=[
+                DocumentProgress(
+                    document=d, count=counted.get(d.kind, 0), started=d.kind in started or counted.get(d.kind, 0) > 0
+                )
+                for d in documents.get(programme_id, [])
+            ],
+            overdue_actions=overdue.get(enrolment_id, []),
+        )
+    return result
 
 
 def portfolio_progress(enrolment, today=None):
     today = today or timezone.localdate()
-    programme = enrolment.cohort.programme
-    criteria = list(Criterion.objects.filter(programme=programme).select_related("group").order_by("group__position", "position"))
-    evidence_counts = dict(
-        EvidenceLink.objects.filter(entry__enrolment=enrolment)
-        .values("criterion")
-        .annotate(n=Count("entry", distinct=True))
-        .values_list("criterion", "n")
-    )
-    # Sign-off from the assessment app, in one query: {criterion id: "achieved", "awaiting", ...}.
-    from coordinated_care.assessments.services.status import criterion_outcomes
-
-    outcomes = criterion_outcomes(enrolment)
+    counts = progress_counts([enrolment], today)[enrolment.pk]
     groups = {}
-    for criterion in criteria:
+    for criterion in counts.criteria:
         group = groups.setdefault(criterion.group_id, GroupProgress(group=criterion.group))
         group.criteria.append(
             CriterionProgress(
                 criterion=criterion,
-                evidence_count=evidence_counts.get(criterion.pk, 0),
-                outcome=outcomes.get(criterion.pk, ""),
+                evidence_count=counts.evidence.get(criterion.pk, 0),
+                outcome=counts.outcomes.get(criterion.pk, ""),
             )
         )
-
-    kind_counts = dict(
-        Entry.objects.filter(enrolment=enrolment).values("kind").annotate(n=Count("pk")).values_list("kind", "n")
-    )
-    counted = {}
-    for kind, spec in KINDS.items():
-        if spec.counts_towards:
-            counted[spec.counts_towards] = counted.get(spec.counts_towards, 0) + kind_counts.get(kind, 0)
-    values = list(programme.values.all())
-    counted[RequiredDocument.Kind.VALUES_WORKSHEET] = _values_worksheet_complete(enrolment, values)
-    documents = [
-        DocumentProgress(document=document, count=counted.get(document.kind, 0))
-        for document in programme.required_documents.all()
-    ]
     next_workshop = Workshop.objects.filter(cohort=enrolment.cohort_id, date__gte=today).order_by("date").first()
-    overdue_actions = list(
-        Entry.objects.filter(
-            enrolment=enrolment, kind=Entry.Kind.ACTION, status=Entry.Status.OPEN, due_on__lt=today
-        ).order_by("due_on")
-    )
     return PortfolioProgress(
         enrolment=enrolment,
         groups=list(groups.values()),
-        documents=documents,
+        documents=counts.documents,
         next_workshop=next_workshop,
-        overdue_actions=overdue_actions,
+        overdue_actions=counts.overdue_actions,
         today=today,
     )

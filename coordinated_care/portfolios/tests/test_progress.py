@@ -79,3 +79,51 @@ def test_progress_takes_a_fixed_number_of_queries(enrolment, learner, django_ass
         entry = case_study(enrolment, learner, n)
         services.link_evidence(entry, criterion=Criterion.objects.filter(programme=enrolment.cohort.programme)[n], how_it_shows="x", user=learner)
     assert count_queries() == few
+
+
+def test_a_part_filled_worksheet_shows_in_progress_on_the_home_page(signed_in, enrolment, learner):
+    names = list(enrolment.cohort.programme.values.values_list("name", flat=True))
+    partial = {"values": {names[0]: {"what": "w", "why": ""}}}
+    services.create_entry(
+        enrolment=enrolment, kind=Entry.Kind.VALUES_WORKSHEET, user=learner, content=partial, title="Values worksheet"
+    )
+    documents = {d.document.kind: d for d in portfolio_progress(enrolment).documents}
+    assert documents[RequiredDocument.Kind.VALUES_WORKSHEET].state == "in_progress"
+    assert documents[RequiredDocument.Kind.CASE_STUDY].state == "not_started"
+    page = signed_in(learner).get("/learner/").content.decode()
+    assert "In progress" in page
+    assert "values-worksheet" in page
+
+
+def test_reviews_count_when_fully_signed(enrolment, learner, assessor):
+    from coordinated_care.assessments.models import Review
+    from coordinated_care.assessments.tests.helpers import sign, written_review
+
+    kinds = lambda: {d.document.kind: d.state for d in portfolio_progress(enrolment).documents}  # noqa: E731
+    assert kinds()[RequiredDocument.Kind.FINAL_REVIEW] == "not_started"
+    review = written_review(enrolment, learner, assessor, kind=Review.Kind.FINAL)
+    assert kinds()[RequiredDocument.Kind.FINAL_REVIEW] == "in_progress"
+    sign(review, learner)
+    assert kinds()[RequiredDocument.Kind.FINAL_REVIEW] == "in_progress"
+    sign(review, assessor)
+    assert kinds()[RequiredDocument.Kind.FINAL_REVIEW] == "done"
+    assert kinds()[RequiredDocument.Kind.INITIAL_DISCUSSION] == "not_started"
+
+
+def test_feedback_responses_count_as_feedback_and_evidence(enrolment, learner):
+    from coordinated_care.feedback.models import FeedbackRequest, FeedbackResponse, ResponseEvidenceLink
+
+    response = FeedbackResponse.objects.create(
+        enrolment=enrolment, audience=FeedbackRequest.Audience.STAFF, received_on=datetime.date(2027, 3, 3),
+        source=FeedbackResponse.Source.ONLINE, their_role="Practice nurse", input="Worked together.",
+    )
+    pc1 = Criterion.objects.get(programme=enrolment.cohort.programme, code="PC1")
+    ResponseEvidenceLink.objects.create(response=response, criterion=pc1, how_it_shows="x")
+    entry = case_study(enrolment, learner, 1)
+    services.link_evidence(entry, criterion=pc1, how_it_shows="x", user=learner)
+    progress = portfolio_progress(enrolment)
+    assert progress.criteria_with_evidence == 1  # one criterion, whatever evidences it
+    evidence = {c.criterion.code: c.evidence_count for g in progress.groups for c in g.criteria}
+    assert evidence["PC1"] == 2
+    documents = {d.document.kind: d for d in progress.documents}
+    assert documents[RequiredDocument.Kind.FEEDBACK].count == 1

@@ -7,11 +7,13 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from coordinated_care.assessments.tests.helpers import ask, decide, sign_off
+from coordinated_care.assessments.models import Review
+from coordinated_care.assessments.tests.helpers import ask, decide, sign, sign_off, written_review
+from coordinated_care.feedback.models import FeedbackRequest, FeedbackResponse, ResponseEvidenceLink
 from coordinated_care.portfolios import services as portfolio_services
 from coordinated_care.portfolios.models import Entry
 from coordinated_care.portfolios.progress import portfolio_progress
-from coordinated_care.programmes.models import Criterion, Enrolment
+from coordinated_care.programmes.models import Criterion, Enrolment, RequiredDocument
 from coordinated_care.programmes.presenters.progress import GRACE_WEEKS, expected_with_evidence, summarise
 from coordinated_care.programmes.tests.factories import CohortFactory, EnrolmentFactory
 
@@ -63,6 +65,29 @@ def busy_portfolio(enrolment, n):
     if n >= 2:
         sign_off(enrolment, enrolment.learner, enrolment.facilitator, code="RS2")
         ask(enrolment, enrolment.learner, code="CL2")
+    if n >= 1:
+        initial = written_review(enrolment, enrolment.learner, enrolment.facilitator)
+        if n >= 2:
+            sign(initial, enrolment.learner)
+            sign(initial, enrolment.facilitator)
+        response = feedback_response(enrolment)
+        link_response(response, "CL4")
+
+
+def feedback_response(enrolment):
+    return FeedbackResponse.objects.create(
+        enrolment=enrolment,
+        audience=FeedbackRequest.Audience.STAFF,
+        received_on=TODAY,
+        source=FeedbackResponse.Source.ONLINE,
+        their_role="Practice nurse",
+        input="Worked together on discharge calls.",
+    )
+
+
+def link_response(response, code):
+    criterion = Criterion.objects.get(programme=response.enrolment.cohort.programme, code=code)
+    return ResponseEvidenceLink.objects.create(response=response, criterion=criterion, how_it_shows="shows it")
 
 
 def test_it_agrees_with_the_progress_of_each_portfolio():
@@ -84,7 +109,19 @@ def test_it_agrees_with_the_progress_of_each_portfolio():
         assert [d.kind for d in many.documents_missing] == [d.document.kind for d in one.documents_missing]
         assert many.overdue_actions == len(one.overdue_actions)
     assert summaries[enrolments[0].pk].criteria_with_evidence == 0
-    assert summaries[enrolments[3].pk].criteria_with_evidence == 7  # PC1, CS5, RS1 and the four signed-off ones
+    # PC1, CS5, RS1, the four signed-off ones and CL4 from feedback
+    assert summaries[enrolments[3].pk].criteria_with_evidence == 8
+    missing = [[d.kind for d in summaries[e.pk].documents_missing] for e in enrolments]
+    K = RequiredDocument.Kind
+    assert K.INITIAL_DISCUSSION in missing[1] and K.INITIAL_DISCUSSION not in missing[2]
+    assert K.FEEDBACK in missing[0] and K.FEEDBACK not in missing[1] and K.FINAL_REVIEW in missing[3]
+    # The worksheet is part-filled on odd portfolios: in progress, not done; an initial discussion
+    # written but not signed is in progress.
+    states = {d.document.kind: d.state for d in portfolio_progress(enrolments[1], today=TODAY).documents}
+    assert states[K.VALUES_WORKSHEET] == states[K.INITIAL_DISCUSSION] == "in_progress"
+    assert states[K.FINAL_REVIEW] == "not_started"
+    states = {d.document.kind: d.state for d in portfolio_progress(enrolments[2], today=TODAY).documents}
+    assert states[K.VALUES_WORKSHEET] == states[K.INITIAL_DISCUSSION] == "done"
     assert [summaries[e.pk].criteria_signed_off for e in enrolments] == [0, 0, 1, 2]
     # Its own overdue action, and the one agreed with the development need (due a month from the
     # real today, which is before TODAY).
@@ -105,7 +142,7 @@ def test_it_costs_the_same_fixed_number_of_queries_for_one_or_ten_enrolments():
     for n, enrolment in enumerate(ten[1:]):
         busy_portfolio(enrolment, n % 4)
     one, ten = loaded(one), loaded(ten)
-    assert queries_for(one) == queries_for(ten) == 7
+    assert queries_for(one) == queries_for(ten) == 15
     assert queries_for([]) == 0
 
 

@@ -16,7 +16,12 @@ const MESSAGES = {
   saved: "Draft saved.",
   failed:
     "Your writing is kept on this device but could not be saved to the server. If you have been signed out, sign in again and it will be offered back to you.",
+  // 422 from the draft endpoint: the writing holds a patient identifier (an NHS number, a
+  // postcode...), so the server keeps no copy of it; this device's copy stays.
+  identifier: "Not saved on the server: remove the identifier first.",
 };
+
+class NotKept extends Error {}
 
 const timeFormat = new Intl.DateTimeFormat("en-GB", {
   day: "numeric",
@@ -114,6 +119,7 @@ async function post(form, url, fields, { keepalive = false } = {}) {
     keepalive,
     headers: { Accept: "application/json", "X-CSRFToken": csrfToken(form) },
   });
+  if (response.status === 422) throw new NotKept("Draft not kept on the server: it holds an identifier");
   if (!response.ok) throw new Error(`Draft not saved: ${response.status || response.type}`);
   return response.json();
 }
@@ -163,8 +169,8 @@ function setUp(form) {
       const kept = readLocal(local);
       if (kept && same(kept.data, data)) writeLocal(local, { ...kept, synced: true });
       say(MESSAGES.saved);
-    } catch {
-      say(MESSAGES.failed);
+    } catch (error) {
+      say(error instanceof NotKept ? MESSAGES.identifier : MESSAGES.failed);
     }
   }
 

@@ -1,6 +1,11 @@
+from urllib.parse import urlsplit
+
 from django.contrib.auth.decorators import login_not_required
 from django.db import DatabaseError, connection
 from django.http import JsonResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -17,3 +22,21 @@ def healthz(request):
     except DatabaseError:
         return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
     return JsonResponse({"status": "ok", "database": "ok"})
+
+
+@login_not_required
+def csrf_failure(request, reason=""):
+    """CSRF_FAILURE_VIEW: a form was sent after the session ended, or from a page too old. An NHS
+    page, not Django's (whose inline styles the CSP refuses), sends the person to sign in again and
+    back to the page they came from, where the browser offers their writing back. The reason is for
+    the logs, not for the person."""
+    sign_in_url = reverse("account_login")
+    came_from = request.headers.get("Referer", "")
+    if came_from and url_has_allowed_host_and_scheme(
+        came_from, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        parts = urlsplit(came_from)
+        back = parts.path + (f"?{parts.query}" if parts.query else "")
+        if back.startswith("/") and not back.startswith("//"):
+            sign_in_url += "?" + urlencode({"next": back})
+    return render(request, "403_csrf.html", {"sign_in_url": sign_in_url}, status=403)

@@ -1,28 +1,16 @@
 """The issue's browser check, on a test page: typing an NHS number shows the finding beside the field
 and the save is refused with a clear message; a colleague's name can be confirmed and saved. The page
-runs under the real Content-Security-Policy, which must not be violated."""
+runs under the real Content-Security-Policy (`strict_page`), which must not be violated.
 
-import os
-from pathlib import Path
-from unittest import mock
+The browser is the suite's shared one (tests/browser/fixtures.py): opening a second Playwright here
+would fail while another module's browser is open."""
 
 import pytest
 from django.conf import settings
 from django.test import Client
+from playwright.sync_api import expect
 
 pytestmark = [pytest.mark.browser, pytest.mark.urls("coordinated_care.confidentiality.tests.browser_page")]
-
-CHROMIUM = os.environ.get("CHROMIUM_EXECUTABLE", "/usr/bin/chromium")
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 @pytest.fixture
@@ -36,39 +24,30 @@ def session_cookie(transactional_db, learner, live_server):
     }
 
 
-def test_the_live_check_and_the_save(live_server, session_cookie):
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"No Chromium at {CHROMIUM}: install Debian's chromium or run `make test-fast`.", pytrace=False)
-    from playwright.sync_api import expect, sync_playwright
-
+def test_the_live_check_and_the_save(live_server, session_cookie, strict_page):
+    page = strict_page
+    page.context.add_cookies([session_cookie])
     violations = []
-    # The sync API runs an event loop in this thread; the database work is done before it starts.
-    with mock.patch.dict(os.environ, {"DJANGO_ALLOW_ASYNC_UNSAFE": "true"}), sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        context = browser.new_context(locale="en-GB")
-        context.add_cookies([session_cookie])
-        page = context.new_page()
-        page.on("console", lambda m: violations.append(m.text) if "Content Security Policy" in m.text else None)
-        page.goto(f"{live_server.url}/test-case-study/")
+    page.on("console", lambda m: violations.append(m.text) if "Content Security Policy" in m.text else None)
+    page.goto(f"{live_server.url}/test-case-study/")
 
-        field = page.get_by_label("Outcomes, reflections and learning")
-        field.fill("His NHS number is 943 476 5919 and I discussed it with Dr Okafor.")
-        region = page.locator("#id_reflection-confidentiality")
-        expect(region).to_have_attribute("aria-live", "polite")
-        expect(region).to_contain_text("“943 476 5919”: This looks like an NHS number", timeout=10_000)
-        expect(region).to_contain_text("“Dr Okafor”")
-        assert "id_reflection-confidentiality" in field.get_attribute("aria-describedby")
+    field = page.get_by_label("Outcomes, reflections and learning")
+    field.fill("His NHS number is 943 476 5919 and I discussed it with Dr Okafor.")
+    region = page.locator("#id_reflection-confidentiality")
+    expect(region).to_have_attribute("aria-live", "polite")
+    expect(region).to_contain_text("“943 476 5919”: This looks like an NHS number", timeout=10_000)
+    expect(region).to_contain_text("“Dr Okafor”")
+    assert "id_reflection-confidentiality" in field.get_attribute("aria-describedby")
 
-        page.get_by_role("button", name="Save").click()
-        expect(page.locator(".nhsuk-error-summary")).to_contain_text("an NHS number (“943 476 5919”)")
-        expect(page.locator("#saved")).to_have_count(0)
+    page.get_by_role("button", name="Save").click()
+    expect(page.locator(".nhsuk-error-summary")).to_contain_text("an NHS number (“943 476 5919”)")
+    expect(page.locator("#saved")).to_have_count(0)
 
-        page.get_by_label("Outcomes, reflections and learning").fill("I discussed the plan with Dr Okafor.")
-        page.get_by_role("button", name="Save").click()
-        declaration = page.get_by_label("I confirm that the people named are not patients", exact=False)
-        expect(declaration).to_be_visible()
-        declaration.check()
-        page.get_by_role("button", name="Save").click()
-        expect(page.locator("#saved")).to_have_text("Saved.")
-        browser.close()
+    page.get_by_label("Outcomes, reflections and learning").fill("I discussed the plan with Dr Okafor.")
+    page.get_by_role("button", name="Save").click()
+    declaration = page.get_by_label("I confirm that the people named are not patients", exact=False)
+    expect(declaration).to_be_visible()
+    declaration.check()
+    page.get_by_role("button", name="Save").click()
+    expect(page.locator("#saved")).to_have_text("Saved.")
     assert violations == []

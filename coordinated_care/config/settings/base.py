@@ -166,6 +166,7 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+CSRF_FAILURE_VIEW = "coordinated_care.core.views.csrf_failure"
 
 # A strict policy: scripts only from our own origin or carrying this response's nonce (the
 # NHS.UK page template's one-line "js-enabled" script), no inline styles at all.

@@ -1,7 +1,7 @@
 """Autosave: the learner's unsaved writing, sent by the browser every few seconds."""
 
 from django.core.exceptions import ValidationError
-from django.http import HttpResponseBadRequest, JsonResponse
+from django.http import HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -27,6 +27,11 @@ def draft(request, enrolment):
             saved = None
         else:
             saved = drafts.keep(enrolment, user=request.user, key=key, data=drafts.writing_from(request.POST))
+    except drafts.IdentifierInDraft as error:
+        # Not kept on the server (and any earlier copy forgotten); the browser keeps its own.
+        if _wants_json(request):
+            return JsonResponse({"error": " ".join(error.messages), "kept": False, "reason": "identifier"}, status=422)
+        return HttpResponse(" ".join(error.messages), status=422, content_type="text/plain; charset=utf-8")
     except ValidationError as error:
         if _wants_json(request):
             return JsonResponse({"error": " ".join(error.messages)}, status=400)

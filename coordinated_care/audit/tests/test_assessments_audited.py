@@ -4,6 +4,7 @@ what evidence, who decided and signed; an invitation's token and code never reac
 import re
 
 from django.core import mail
+from django.db import transaction
 
 from coordinated_care import audit
 from coordinated_care.assessments.models import Assessment, Invitation, Review, Signature, SignedEvidence, SignOffRequest
@@ -42,3 +43,12 @@ def test_an_invitation_never_leaves_its_token_or_code_in_the_trail(enrolment, le
     assert "Sam Supervisor" in trail
     assert token not in trail and stored.token_hash not in trail and stored.code_hash not in trail
     assert "code_hash" not in trail and "token_hash" not in trail
+
+
+def test_clearing_the_evidence_is_a_change_to_nothing(enrolment, learner):
+    request = ask(enrolment, learner)
+    chosen = list(request.evidence.values_list("pk", flat=True))
+    with transaction.atomic():
+        request.evidence.clear()
+    cleared = events_for(request)[-1]
+    assert (cleared.action, cleared.before, cleared.after) == ("change", {"evidence": chosen}, {"evidence": []})

@@ -203,6 +203,14 @@ def test_recording_an_unregistered_model_is_refused(learner):
         audit.record(learner, audit.CREATE)
 
 
+def test_a_mistyped_exclusion_stops_the_registration():
+    from coordinated_care.portfolios.models import Draft
+
+    with pytest.raises(Exception, match="no field 'pasword'"):
+        audit.register(Draft, exclude=("pasword",))
+    assert audit.registration_for(Draft) is None
+
+
 def test_a_model_is_registered_once():
     with pytest.raises(Exception, match="already registered"):
         audit.register(EvidenceLink)

@@ -6,6 +6,7 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from coordinated_care import audit
 from coordinated_care.accounts.models import Role
 from coordinated_care.accounts.services import has_role
 from coordinated_care.programmes.models import AccreditedTraining, Cohort, Enrolment, Workshop
@@ -27,7 +28,7 @@ def schedule_workshops(cohort):
     """Date the cohort's workshops from the programme's plan. Workshops it already has are kept
     as they are (they may have been moved), so this is safe to run again."""
     existing = set(cohort.workshops.values_list("number", flat=True))
-    return Workshop.objects.bulk_create(
+    created = Workshop.objects.bulk_create(
         Workshop(
             cohort=cohort,
             plan_item=item,
@@ -38,6 +39,10 @@ def schedule_workshops(cohort):
         for item in cohort.programme.workshop_plan.all()
         if item.number not in existing
     )
+    # bulk_create sends no signals: the audit trail is told of each workshop here.
+    for workshop in created:
+        audit.record(workshop, audit.CREATE)
+    return created
 
 
 @transaction.atomic

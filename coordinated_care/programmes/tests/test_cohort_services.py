@@ -168,3 +168,10 @@ def test_choices_come_from_the_area_the_training_provider_serves(programme_lead)
 def test_a_lead_sets_up_cohorts_only_at_their_own_training_providers(programme_lead, training_provider, practice):
     grant_role(programme_lead, Role.PROGRAMME_LEAD, practice)  # not a training provider
     assert list(scope.training_providers_for(programme_lead)) == [training_provider]
+
+
+def test_a_new_cohorts_workshops_are_in_the_audit_trail(cohort):
+    from coordinated_care.audit.models import AuditEvent
+
+    recorded = AuditEvent.objects.filter(content_type__model="workshop", action="create").count()
+    assert recorded == cohort.workshops.count() == 12

@@ -27,6 +27,7 @@ class RoleHome:
             "organisations": organisations,
             "other_roles": other_roles,
             **_programmes_context(self.role, self.user),
+            **_assessments_context(self.role, self.user),
         }
 
 
@@ -36,3 +37,13 @@ def _programmes_context(role, user):
     from coordinated_care.programmes.presenters import role_home_context
 
     return role_home_context(role, user)
+
+
+# Extension: the facilitator's home says how much waits on their caseload. Imported here for the
+# same reason: assessments depends on accounts.
+def _assessments_context(role, user):
+    if role != Role.ASSESSOR:
+        return {}
+    from coordinated_care.assessments.presenters import caseload_summary
+
+    return {"caseload_summary": caseload_summary(user)}

@@ -11,6 +11,15 @@ def url(name, *args, **kwargs):
     return reverse(name, args=args or None, kwargs=kwargs or None)
 
 
+def roles_of(user):
+    """The roles a person holds, as their values ("learner", "assessor", ...): one query a
+    request, cached on the user by accounts.services.roles_of."""
+    # Imported here: the settings import this module before the apps are ready.
+    from coordinated_care.accounts.services import roles_of as _roles_of
+
+    return frozenset(role.value for role in _roles_of(user))
+
+
 def environment(**options):
     # ChainableUndefined is what the NHS.UK macros expect for their optional parameters.
     options["undefined"] = ChainableUndefined
@@ -22,6 +31,7 @@ def environment(**options):
             "static": static,
             "url": url,
             "get_messages": get_messages,
+            "roles_of": roles_of,
             "SERVICE_NAME": settings.SERVICE_NAME,
         }
     )

@@ -7,6 +7,7 @@ from django.shortcuts import redirect
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
+from coordinated_care.assessments.services import record_look
 from coordinated_care.programmes.services import can_edit_portfolio
 
 from .. import access, drafts, presenters, services
@@ -76,6 +77,7 @@ def entry(request, enrolment, entry):
     context = presenters.entry_page(enrolment, entry, can_edit=can_edit, today=timezone.localdate())
     if can_edit and context["accepts_files"]:
         context["upload_form"] = AttachmentForm(label=f"Upload a {context['attachment_label'].lower()}")
+    record_look(request.user, enrolment)
     return render_page(request, "portfolios/entry.jinja", context)
 
 

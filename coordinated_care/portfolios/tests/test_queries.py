@@ -55,7 +55,7 @@ PAGES = {
     # overview adds three for completion (assessments), and the overview, entry and criterion
     # pages record the facilitator's look (four savepoints and two queries under test, two
     # savepoints for anyone else); the criterion page's sign-off panel adds one.
-    "overview": (lambda p: [p.enrolment.uuid], (20, 24, 21)),
+    "overview": (lambda p: [p.enrolment.uuid], (27, 31, 28)),
     "section-case-studies": (lambda p: [p.enrolment.uuid, "case-studies"], (5, 5, 6)),
     "section-action-plan": (lambda p: [p.enrolment.uuid, "action-plan"], (5, 5, 6)),
     "section-training": (lambda p: [p.enrolment.uuid, "training"], (5, 5, 6)),

@@ -189,52 +189,11 @@ def values_worksheet(enrolment):
     return Entry.objects.filter(enrolment=enrolment, kind=Entry.Kind.VALUES_WORKSHEET).first()
 
 
-@transaction.atomic
-def save_values_worksheet(enrolment, *, answers, user, seen_version=None, draft_key=None, declarations=()):
-    """Create the portfolio's one worksheet, or save a new version of it. `seen_version` is None
-    when the learner opened an empty worksheet: if one was made meanwhile, that is a stale edit."""
-    _check_author(user, enrolment)
-    value_names = list(enrolment.cohort.programme.values.values_list("name", flat=True))
-    content = clean_worksheet_answers(answers, value_names)
-    existing = values_worksheet(enrolment)
-    if existing is None:
-        if seen_version not in (None, 0):
-            raise StaleEdit(Entry(enrolment=enrolment, title=VALUES_WORKSHEET_TITLE))
-        try:
-            with transaction.atomic():
-                return create_entry(
-                    enrolment=enrolment,
-                    kind=Entry.Kind.VALUES_WORKSHEET,
-                    content=content,
-                    user=user,
-                    title=VALUES_WORKSHEET_TITLE,
-                    draft_key=draft_key,
-                    declarations=declarations,
-                )
-        except IntegrityError:
-            raise StaleEdit(values_worksheet(enrolment)) from None
-    if seen_version in (None, 0):
-        raise StaleEdit(existing)
-    return update_entry(
-        existing,
-        content=content,
-        user=user,
-        seen_version=seen_version,
-        title=VALUES_WORKSHEET_TITLE,
-        draft_key=draft_key,
-        declarations=declarations,
-    )
-
-
-@transaction.atomic
-def save_workshop_note(enrolment, workshop, *, content, user, seen_version=None, draft_key=None, declarations=()):
-    """The learner's attendance and notes for one of their cohort's workshops: one entry per
-    workshop, made on first save and versioned after."""
-    _check_author(user, enrolment)
-    if workshop.cohort_id != enrolment.cohort_id:
-        raise ValidationError("That workshop is not part of this cohort.")
-    title = str(workshop)
-    existing = Entry.objects.filter(enrolment=enrolment, workshop=workshop).first()
+def _save_the_one(lookup, *, enrolment, kind, title, content, user, seen_version, draft_key, declarations, **extra):
+    """Save the one entry of its kind that `lookup` finds (the worksheet, a workshop's note): made on
+    first save, versioned after. `seen_version` is None when the learner opened it empty; if one was
+    made meanwhile (another tab), that is a stale edit, as is a first save racing another."""
+    existing = lookup.first()
     if existing is None:
         if seen_version not in (None, 0):
             raise StaleEdit(Entry(enrolment=enrolment, title=title))
@@ -242,16 +201,16 @@ def save_workshop_note(enrolment, workshop, *, content, user, seen_version=None,
             with transaction.atomic():
                 return create_entry(
                     enrolment=enrolment,
-                    kind=Entry.Kind.WORKSHOP_NOTE,
+                    kind=kind,
                     content=content,
                     user=user,
                     title=title,
-                    workshop=workshop,
                     draft_key=draft_key,
                     declarations=declarations,
+                    **extra,
                 )
         except IntegrityError:
-            raise StaleEdit(Entry.objects.get(enrolment=enrolment, workshop=workshop)) from None
+            raise StaleEdit(lookup.get()) from None
     if seen_version in (None, 0):
         raise StaleEdit(existing)
     return update_entry(
@@ -262,6 +221,44 @@ def save_workshop_note(enrolment, workshop, *, content, user, seen_version=None,
         title=title,
         draft_key=draft_key,
         declarations=declarations,
+    )
+
+
+@transaction.atomic
+def save_values_worksheet(enrolment, *, answers, user, seen_version=None, draft_key=None, declarations=()):
+    """Create the portfolio's one worksheet, or save a new version of it."""
+    _check_author(user, enrolment)
+    value_names = list(enrolment.cohort.programme.values.values_list("name", flat=True))
+    return _save_the_one(
+        Entry.objects.filter(enrolment=enrolment, kind=Entry.Kind.VALUES_WORKSHEET),
+        enrolment=enrolment,
+        kind=Entry.Kind.VALUES_WORKSHEET,
+        title=VALUES_WORKSHEET_TITLE,
+        content=clean_worksheet_answers(answers, value_names),
+        user=user,
+        seen_version=seen_version,
+        draft_key=draft_key,
+        declarations=declarations,
+    )
+
+
+@transaction.atomic
+def save_workshop_note(enrolment, workshop, *, content, user, seen_version=None, draft_key=None, declarations=()):
+    """The learner's attendance and notes for one of their cohort's workshops: one entry per workshop."""
+    _check_author(user, enrolment)
+    if workshop.cohort_id != enrolment.cohort_id:
+        raise ValidationError("That workshop is not part of this cohort.")
+    return _save_the_one(
+        Entry.objects.filter(enrolment=enrolment, workshop=workshop),
+        enrolment=enrolment,
+        kind=Entry.Kind.WORKSHOP_NOTE,
+        title=str(workshop),
+        content=content,
+        user=user,
+        seen_version=seen_version,
+        draft_key=draft_key,
+        declarations=declarations,
+        workshop=workshop,
     )
 
 

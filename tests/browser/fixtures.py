@@ -68,8 +68,11 @@ def pytest_runtest_makereport(item, call):
 
 
 @pytest.fixture
-def new_page(browser, request):
-    """Open a page in a fresh context: `new_page()`, `new_page(phone=True)`, `new_page(bypass_csp=False)`."""
+def new_page(browser, live_server, request):
+    """Open a page in a fresh context: `new_page()`, `new_page(phone=True)`, `new_page(bypass_csp=False)`.
+
+    It asks for the live server so that its pages are closed before the database is flushed after
+    the test: a page still autosaving a draft would otherwise hold SQLite's lock during the flush."""
     contexts = []
 
     def open_page(phone=False, bypass_csp=True):

@@ -27,48 +27,29 @@ def criterion_for(enrolment, code):
     return criterion
 
 
+_ENROLMENT_PEOPLE = ("enrolment__learner", "enrolment__facilitator", "enrolment__supervisor", "enrolment__cohort__programme")
+
+
+def _in_a_readable_portfolio(queryset, user, uuid, what):
+    """The object with this uuid, if it belongs to a portfolio the person may read."""
+    found = queryset.filter(uuid=uuid).first()
+    if found is None or not access.can_read_portfolio(user, found.enrolment):
+        raise Http404(f"No such {what}.")
+    return found
+
+
 def request_for(user, uuid):
-    request = (
-        SignOffRequest.objects.select_related(
-            "criterion",
-            "enrolment__learner",
-            "enrolment__facilitator",
-            "enrolment__supervisor",
-            "enrolment__cohort__programme",
-        )
-        .filter(uuid=uuid)
-        .first()
-    )
-    if request is None or not access.can_read_portfolio(user, request.enrolment):
-        raise Http404("No such request.")
-    return request
+    queryset = SignOffRequest.objects.select_related("criterion", *_ENROLMENT_PEOPLE)
+    return _in_a_readable_portfolio(queryset, user, uuid, "request")
 
 
 def review_for(user, uuid):
-    review = (
-        Review.objects.select_related(
-            "updated_by",
-            "enrolment__learner",
-            "enrolment__facilitator",
-            "enrolment__supervisor",
-            "enrolment__cohort__programme",
-        )
-        .filter(uuid=uuid)
-        .first()
-    )
-    if review is None or not access.can_read_portfolio(user, review.enrolment):
-        raise Http404("No such review.")
-    return review
+    queryset = Review.objects.select_related("updated_by", *_ENROLMENT_PEOPLE)
+    return _in_a_readable_portfolio(queryset, user, uuid, "review")
 
 
 def signature_for(user, uuid):
-    signature = (
-        Signature.objects.select_related(
-            "enrolment__learner", "enrolment__cohort", "withdrawal", "assessment__request", "review"
-        )
-        .filter(uuid=uuid)
-        .first()
+    queryset = Signature.objects.select_related(
+        "enrolment__learner", "enrolment__cohort", "withdrawal", "assessment__request", "review"
     )
-    if signature is None or not access.can_read_portfolio(user, signature.enrolment):
-        raise Http404("No such signature.")
-    return signature
+    return _in_a_readable_portfolio(queryset, user, uuid, "signature")

@@ -1,7 +1,10 @@
 """Personas shared by every app's tests (STYLE.md): learner, assessor (assigned and unassigned),
 programme lead, supervisor, employer, administrator and the anonymous visitor (the `client`)."""
 
+import io
+
 import pytest
+from django.core.management import call_command
 
 from coordinated_care.accounts.models import Organisation, Role
 from coordinated_care.accounts.tests.factories import OrganisationFactory, RoleAssignmentFactory, UserFactory
@@ -11,6 +14,13 @@ from coordinated_care.accounts.tests.factories import OrganisationFactory, RoleA
 pytest_plugins = ["tests.browser.fixtures"]
 
 PASSWORD = "correct-horse-battery"
+
+
+def pytest_sessionstart(session):
+    # Once for the whole run, before any worker starts: the test settings serve static files through
+    # production's manifest storage, which needs them collected (about a second; only changed files).
+    if not hasattr(session.config, "workerinput"):
+        call_command("collectstatic", interactive=False, verbosity=0, stdout=io.StringIO())
 
 
 @pytest.fixture

@@ -12,6 +12,7 @@ from pathlib import Path
 from unittest import mock
 
 import pytest
+from django.contrib.staticfiles import handlers
 from django.core.management import call_command
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import sync_playwright
@@ -33,6 +34,22 @@ DESKTOP = {"viewport": {"width": 1280, "height": 900}}
 # A small phone, as used in a practice: the size of an iPhone SE, with touch and the mobile viewport.
 PHONE = {"viewport": {"width": 375, "height": 667}, "is_mobile": True, "has_touch": True, "device_scale_factor": 2}
 RESULTS = Path(__file__).resolve().parents[2] / "test-results"
+
+
+class _ServedAsInProduction(handlers.StaticFilesHandler):
+    """The live server's static handler, standing aside: Django's own serves files by their source
+    names through the finders, which know none of the manifest's hashed names, so whitenoise (in the
+    middleware, as in production) serves them instead."""
+
+    def _should_handle(self, path):
+        return False
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _static_files_through_whitenoise():
+    # pytest-django's live server looks the handler up in this module when it starts.
+    with mock.patch.object(handlers, "StaticFilesHandler", _ServedAsInProduction):
+        yield
 
 
 # One browser per module of journeys. Not for the session: while it is open, Playwright's sync

@@ -9,12 +9,11 @@ SECRET_KEY = "test-only-key"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = tempfile.mkdtemp(prefix="coordinated-care-media-")
-STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-}
+# Static files exactly as production serves them (hashed names from the manifest, compressed, by
+# whitenoise), collected once before the session by the root conftest: a page that names a static
+# file the manifest lacks fails its own test instead of answering 500 only in production.
+STATIC_ROOT = BASE_DIR / "build" / "test-static"  # noqa: F405
 ACCOUNT_RATE_LIMITS = False
-WHITENOISE_AUTOREFRESH = True
 
 # Several test runs may share one PostgreSQL server (developers side by side, CI): each run gets a
 # test database of its own instead of fighting over "test_<name>".

@@ -41,13 +41,20 @@ demo: migrate ## Load the framework and the demo data (idempotent)
 run: $(VENV)/.installed assets demo ## Start the service at http://127.0.0.1:8000 with demo data
 	$(MANAGE) runserver $(HOST):$(PORT)
 
-test: $(VENV)/.installed assets ## Run the whole test suite (set DATABASE_URL to test on PostgreSQL)
-	$(BIN)/pytest
+# One pytest process per core, each with its own test database; a module's tests stay together so
+# that its module-scoped fixtures (a browser, shared data) are made once.
+TEST_WORKERS ?= auto
+PYTEST := $(BIN)/pytest -n $(TEST_WORKERS) --dist loadscope
+
+test: $(VENV)/.installed assets ## Run the whole test suite in parallel (set DATABASE_URL to test on PostgreSQL)
+	$(PYTEST)
 
 test-fast: $(VENV)/.installed assets ## Run the suite without the browser journeys
-	$(BIN)/pytest -m "not browser"
+	$(PYTEST) -m "not browser"
 
-lint: $(VENV)/.installed ## Check migrations are complete
+lint: $(VENV)/.installed ## Format, lint rules and migrations (ruff with the project's settings)
+	$(BIN)/ruff format --check .
+	$(BIN)/ruff check .
 	$(MANAGE) makemigrations --check --dry-run
 
 BENCH_DATABASE_URL ?= sqlite:///$(CURDIR)/build/bench.sqlite3

@@ -97,11 +97,18 @@ class Organisation(models.Model):
         allowed = self.ALLOWED_PARENTS[self.Kind(self.kind)]
         if self.parent is None:
             if self.kind in (self.Kind.PCN, self.Kind.PRACTICE):
-                raise ValidationError({"parent": f"A {self.get_kind_display().lower()} must belong to an organisation."})
+                raise ValidationError(
+                    {"parent": f"A {self.get_kind_display().lower()} must belong to an organisation."}
+                )
             return
         if self.parent.kind not in allowed:
             raise ValidationError(
-                {"parent": f"A {self.get_kind_display().lower()} cannot belong to a {self.parent.get_kind_display().lower()}."}
+                {
+                    "parent": (
+                        f"A {self.get_kind_display().lower()} cannot belong to a "
+                        f"{self.parent.get_kind_display().lower()}."
+                    )
+                }
             )
         ancestor = self.parent
         while ancestor is not None:

@@ -78,11 +78,7 @@ def snapshot(fields, instance):
     """What the instance holds now, for the fields it has loaded (a deferred field is not read:
     it is not being saved either)."""
     loaded = instance.__dict__
-    return {
-        field.name: plain(field, getattr(instance, field.attname))
-        for field in fields
-        if field.attname in loaded
-    }
+    return {field.name: plain(field, getattr(instance, field.attname)) for field in fields if field.attname in loaded}
 
 
 def stored_row(fields, model, pk, using):

@@ -60,7 +60,11 @@ def _held_rows(values, fields, names):
             continue
         if isinstance(value, dict):
             label = _field_label(name, fields)
-            rows += [_row(f"{label}: {_humanise(k).lower()}", "", _text(v, None, names)) for k, v in value.items() if v not in (None, "")]
+            rows += [
+                _row(f"{label}: {_humanise(k).lower()}", "", _text(v, None, names))
+                for k, v in value.items()
+                if v not in (None, "")
+            ]
             continue
         rows.append(_row(_field_label(name, fields), "", _text(value, fields.get(name), names)))
     return rows
@@ -169,4 +173,3 @@ def _names_of(model, ids):
     columns = ["code", naming] if "code" in available else [naming]
     rows = model._base_manager.filter(pk__in=ids).values_list("pk", *columns)
     return {str(pk): " ".join(str(part) for part in parts if part) for pk, *parts in rows}
-

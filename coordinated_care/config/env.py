@@ -20,7 +20,7 @@ def env_str(name, default=None, *, required=False):
             with open(file_name, encoding="utf-8") as handle:
                 return handle.read().strip()
         except OSError as error:
-            raise ImproperlyConfigured(f"{name}_FILE names {file_name!r}, which cannot be read: {error}")
+            raise ImproperlyConfigured(f"{name}_FILE names {file_name!r}, which cannot be read: {error}") from error
     value = os.environ.get(name)
     if value is None or value == "":
         if required:

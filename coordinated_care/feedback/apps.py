@@ -7,10 +7,8 @@ class FeedbackConfig(AppConfig):
     verbose_name = "Feedback"
 
     def ready(self):
-        try:
-            from coordinated_care.confidentiality.registry import register
-        except ImportError:  # the guard app is not in this checkout
-            return
+        from coordinated_care.confidentiality.registry import register
+
         from .models import FeedbackResponse
 
         # `scan_existing` re-checks stored answers when the guard learns something new. A member

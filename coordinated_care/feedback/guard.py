@@ -2,17 +2,17 @@
 
 The guard's own policy decides what blocks and what needs confirming; this module only says it in
 words a patient or a carer would use, and lets the care coordinator's own name through, since it is
-the name the form is about. While the guard is not installed, nothing is checked."""
+the name the form is about. The guard is a required app: there is no fallback that checks nothing."""
 
 from dataclasses import dataclass, field
 
-try:
-    from coordinated_care.confidentiality.findings import KINDS, Action
-    from coordinated_care.confidentiality.service import scan
-except ImportError:  # the guard is another app; a checkout without it still runs
-    scan = None
+from coordinated_care.confidentiality.findings import KINDS, Action
+from coordinated_care.confidentiality.service import scan
 
-PUBLIC_BLOCK = "Please take out {what}. Don't include names, addresses, dates of birth or other details that could identify you or anyone else."
+PUBLIC_BLOCK = (
+    "Please take out {what}. Don't include names, addresses, dates of birth or other details that could identify you "
+    "or anyone else."
+)
 PUBLIC_NAME = (
     "This looks like a name: “{names}”. If it is the name of someone who is not staff, please take it out. "
     "If it is a member of staff's name, tick the box to say so."
@@ -29,13 +29,9 @@ class Check:
         return not self.blocked and not self.names
 
 
-def is_available():
-    return scan is not None
-
-
 def check(text, *, allowed_names=()):
     result = Check()
-    if scan is None or not text.strip():
+    if not text.strip():
         return result
     allowed = {n.strip().lower() for n in allowed_names if n.strip()}
     for finding in scan(text):

@@ -73,9 +73,7 @@ def _responses(enrolment):
     return (
         FeedbackResponse.objects.filter(enrolment=enrolment)
         .select_related("countersignature")
-        .prefetch_related(
-            Prefetch("evidence_links", queryset=ResponseEvidenceLink.objects.select_related("criterion"))
-        )
+        .prefetch_related(Prefetch("evidence_links", queryset=ResponseEvidenceLink.objects.select_related("criterion")))
     )
 
 
@@ -152,9 +150,7 @@ def response_page(response, user, evidence_form=None):
         "evidence_form": evidence_form,
         "can_link": services.can_link_evidence(user, enrolment),
         "can_countersign": countersignature is None and services.can_countersign(user, response),
-        "can_delete": countersignature is None
-        and response.is_transcribed
-        and services.can_transcribe(user, enrolment),
+        "can_delete": countersignature is None and response.is_transcribed and services.can_transcribe(user, enrolment),
     }
 
 

@@ -23,9 +23,7 @@ urlpatterns = [
         staff.unlink_evidence,
         name="unlink",
     ),
-    path(
-        "<uuid:enrolment_uuid>/responses/<uuid:response_uuid>/countersign/", staff.countersign, name="countersign"
-    ),
+    path("<uuid:enrolment_uuid>/responses/<uuid:response_uuid>/countersign/", staff.countersign, name="countersign"),
     path("<uuid:enrolment_uuid>/responses/<uuid:response_uuid>/remove/", staff.delete_response, name="remove"),
     path("<uuid:enrolment_uuid>/paper/<str:audience>/", staff.paper, name="paper"),
 ]

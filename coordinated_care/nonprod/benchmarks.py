@@ -28,14 +28,28 @@ def cases():
     found = [
         Case("healthz", reverse("healthz"), None),
         Case("learner home", reverse("learner_home"), enrolment.learner),
-        Case("framework (current version)", _followed(reverse("framework:index"), enrolment.learner), enrolment.learner),
+        Case(
+            "framework (current version)", _followed(reverse("framework:index"), enrolment.learner), enrolment.learner
+        ),
     ]
     optional = [
         ("framework search", "framework:search", {}, "?q=communication", enrolment.learner),
-        ("portfolio overview (facilitator)", "portfolios:overview", {"args": [enrolment.uuid]}, "", enrolment.facilitator),
+        (
+            "portfolio overview (facilitator)",
+            "portfolios:overview",
+            {"args": [enrolment.uuid]},
+            "",
+            enrolment.facilitator,
+        ),
         ("case studies list", "portfolios:section", {"args": [enrolment.uuid, "case-studies"]}, "", enrolment.learner),
         ("facilitator home", "facilitator_home", {}, "", enrolment.facilitator),
-        ("cohort page (lead)", "programmes:cohort", {"args": [enrolment.cohort.uuid]}, "", enrolment.cohort.leads.first()),
+        (
+            "cohort page (lead)",
+            "programmes:cohort",
+            {"args": [enrolment.cohort.uuid]},
+            "",
+            enrolment.cohort.leads.first(),
+        ),
     ]
     for name, url_name, kwargs, query, user in optional:
         try:

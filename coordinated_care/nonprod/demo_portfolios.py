@@ -41,7 +41,9 @@ REFLECTION = {
 }
 INTERPROFESSIONAL = {
     "who_and_why": "Social prescribing link worker, to agree how we share referrals",
-    "reflections": "Meeting in person helped us understand each other's roles; we now have a shared referral checklist.",
+    "reflections": (
+        "Meeting in person helped us understand each other's roles; we now have a shared referral checklist."
+    ),
 }
 VALUES = {
     "Individuality": {
@@ -70,9 +72,13 @@ def seed_portfolio(enrolment, today=None):
     if _has(enrolment, Entry.Kind.CASE_STUDY):
         return
     record_accredited_training(
-        enrolment, completed_on=enrolment.cohort.start_date - datetime.timedelta(days=20), provider="Demo Valley Training Hub"
+        enrolment,
+        completed_on=enrolment.cohort.start_date - datetime.timedelta(days=20),
+        provider="Demo Valley Training Hub",
     )
-    case_study = services.create_entry(enrolment=enrolment, kind=Entry.Kind.CASE_STUDY, content=CASE_STUDY, user=learner)
+    case_study = services.create_entry(
+        enrolment=enrolment, kind=Entry.Kind.CASE_STUDY, content=CASE_STUDY, user=learner
+    )
     criteria = {c.code: c for c in Criterion.objects.filter(programme=enrolment.cohort.programme)}
     for code, how in EVIDENCE:
         services.link_evidence(case_study, criterion=criteria[code], how_it_shows=how, user=learner)

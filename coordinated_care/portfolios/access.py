@@ -12,9 +12,7 @@ from .models import Attachment, Entry
 
 
 def enrolment_for(user, enrolment_uuid, *, write=False):
-    enrolment = (
-        Enrolment.objects.select_related("cohort__programme", "learner").filter(uuid=enrolment_uuid).first()
-    )
+    enrolment = Enrolment.objects.select_related("cohort__programme", "learner").filter(uuid=enrolment_uuid).first()
     if enrolment is None or not can_read_portfolio(user, enrolment):
         raise Http404("No such portfolio.")
     if write and not can_edit_portfolio(user, enrolment):

@@ -229,7 +229,10 @@ def progress_counts(enrolments, today=None):
 
     kind_counts = {}
     for enrolment_id, kind, n in (
-        Entry.objects.filter(enrolment_id__in=ids).order_by().values("enrolment", "kind").annotate(n=Count("pk"))
+        Entry.objects.filter(enrolment_id__in=ids)
+        .order_by()
+        .values("enrolment", "kind")
+        .annotate(n=Count("pk"))
         .values_list("enrolment", "kind", "n")
     ):
         kind_counts.setdefault(enrolment_id, {})[kind] = n
@@ -243,8 +246,8 @@ def progress_counts(enrolments, today=None):
     for document in RequiredDocument.objects.filter(programme_id__in=programme_ids).order_by("programme", "position"):
         documents.setdefault(document.programme_id, []).append(document)
     values = {}
-    for programme_id, name in (
-        PersonCentredValue.objects.filter(programme_id__in=programme_ids).values_list("programme", "name")
+    for programme_id, name in PersonCentredValue.objects.filter(programme_id__in=programme_ids).values_list(
+        "programme", "name"
     ):
         values.setdefault(programme_id, []).append(name)
     worksheets = dict(

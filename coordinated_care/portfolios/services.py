@@ -164,7 +164,9 @@ def set_evidence_links(entry, *, links, user, declarations=None):
         link = existing.get(criterion_id)
         declared = list(declarations.get(criterion, []))
         if link is None:
-            EvidenceLink.objects.create(entry=entry, criterion=criterion, how_it_shows=how_it_shows, declarations=declared)
+            EvidenceLink.objects.create(
+                entry=entry, criterion=criterion, how_it_shows=how_it_shows, declarations=declared
+            )
         elif link.how_it_shows != how_it_shows:
             link.how_it_shows = how_it_shows
             link.declarations = declared

@@ -12,11 +12,9 @@ import zipfile
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files import File
 from django.db import transaction
-
-from django.core.exceptions import PermissionDenied
 
 from coordinated_care.programmes.services import can_edit_portfolio
 
@@ -45,9 +43,7 @@ class FileType:
 PDF = FileType("application/pdf", "pdf", "PDF")
 PNG = FileType("image/png", "png", "PNG image")
 JPEG = FileType("image/jpeg", "jpg", "JPEG image")
-DOCX = FileType(
-    "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx", "Word document"
-)
+DOCX = FileType("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx", "Word document")
 TEXT = FileType("text/plain; charset=utf-8", "txt", "text file")
 
 ALLOWED_DESCRIPTION = "a PDF, JPEG, PNG, Word document (.docx) or plain text file"

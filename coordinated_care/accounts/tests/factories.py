@@ -25,13 +25,15 @@ class OrganisationFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Test Practice {n}")
     kind = Organisation.Kind.PRACTICE
     parent = factory.LazyAttribute(
-        lambda o: Organisation.objects.create(
-            name=f"PCN for {o.name}",
-            kind=Organisation.Kind.PCN,
-            parent=Organisation.objects.create(name=f"ICB for {o.name}", kind=Organisation.Kind.ICB),
+        lambda o: (
+            Organisation.objects.create(
+                name=f"PCN for {o.name}",
+                kind=Organisation.Kind.PCN,
+                parent=Organisation.objects.create(name=f"ICB for {o.name}", kind=Organisation.Kind.ICB),
+            )
+            if o.kind == Organisation.Kind.PRACTICE
+            else None
         )
-        if o.kind == Organisation.Kind.PRACTICE
-        else None
     )
 
 

@@ -122,3 +122,6 @@ class FailedReauthentication(models.Model):
 
     class Meta:
         indexes = [models.Index(fields=["user", "at"])]
+
+    def __str__(self):
+        return f"Failed re-authentication by {self.user_id} at {self.at:%Y-%m-%d %H:%M}"

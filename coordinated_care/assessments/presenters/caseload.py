@@ -77,13 +77,29 @@ def caseload_page(user, today=None):
             href = reverse("assessments:review", args=[due.review.uuid]) if due.review else reviews_href
             if due.overdue(today):
                 waiting.append(
-                    Waiting("review_overdue", "Review overdue", "red", learner, label, href,
-                            _start_of(due.due_on), f"due {due.due_on:%-d %B %Y}")
+                    Waiting(
+                        "review_overdue",
+                        "Review overdue",
+                        "red",
+                        learner,
+                        label,
+                        href,
+                        _start_of(due.due_on),
+                        f"due {due.due_on:%-d %B %Y}",
+                    )
                 )
             elif due.due_on <= today + SOON:
                 upcoming.append(
-                    Waiting("review_due", "Review due", "grey", learner, label, href,
-                            _start_of(due.due_on), f"due {due.due_on:%-d %B %Y}")
+                    Waiting(
+                        "review_due",
+                        "Review due",
+                        "grey",
+                        learner,
+                        label,
+                        href,
+                        _start_of(due.due_on),
+                        f"due {due.due_on:%-d %B %Y}",
+                    )
                 )
         if case.new_evidence:
             looked = case.last_looked

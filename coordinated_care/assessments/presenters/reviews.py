@@ -51,15 +51,19 @@ def review_view(review, user, signatures, invitations):
     signing = signing_state(review, signatures, invitations)
     fields = fields_for(review)
     answers = [(f.label, review.content.get(f.name, ""), f.group) for f in fields if f.widget == "textarea"]
-    checklist = [
-        (
-            text,
-            bool(review.content.get(f"checklist_{n}_ticked")),
-            review.content.get(f"checklist_{n}_facilitator_initials", ""),
-            review.content.get(f"checklist_{n}_coordinator_initials", ""),
-        )
-        for n, text in enumerate(FINAL_CHECKLIST, start=1)
-    ] if review.kind == Review.Kind.FINAL else []
+    checklist = (
+        [
+            (
+                text,
+                bool(review.content.get(f"checklist_{n}_ticked")),
+                review.content.get(f"checklist_{n}_facilitator_initials", ""),
+                review.content.get(f"checklist_{n}_coordinator_initials", ""),
+            )
+            for n, text in enumerate(FINAL_CHECKLIST, start=1)
+        ]
+        if review.kind == Review.Kind.FINAL
+        else []
+    )
     capacities = list(signing.required)
     if Capacity.ADDITIONAL not in capacities and review.kind != Review.Kind.PROGRESS:
         capacities.append(Capacity.ADDITIONAL)  # shown as optional
@@ -99,9 +103,7 @@ def review_page(review, user):
     signatures, invitations = load_signing(review)
     view = review_view(review, user, signatures, invitations)
     capacity = access.review_capacity(user, review.enrolment)
-    signed_by_me = capacity is not None and any(
-        b.capacity == capacity and b.line is not None for b in view.boxes
-    )
+    signed_by_me = capacity is not None and any(b.capacity == capacity and b.line is not None for b in view.boxes)
     facilitator = access.is_facilitator(user, review.enrolment)
     active = [s for s in signatures if not hasattr(s, "withdrawal")]
     return {

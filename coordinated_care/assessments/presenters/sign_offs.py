@@ -91,19 +91,13 @@ def criterion_panel(enrolment, criterion, user):
 def request_page(request_obj, user):
     enrolment = request_obj.enrolment
     criterion = request_obj.criterion
-    state = state_of(
-        requests_with_state(SignOffRequest.objects.filter(pk=request_obj.pk)).get()
-    )
+    state = state_of(requests_with_state(SignOffRequest.objects.filter(pk=request_obj.pk)).get())
     subject = request_subject(request_obj)
     links = {
         link.entry_id: link for link in EvidenceLink.objects.filter(entry__enrolment=enrolment, criterion=criterion)
     }
     put_forward = {v.entry_id for v in subject.versions} | {e.pk for e in subject.withdrawn}
-    others = [
-        link.entry.title
-        for link in linked_evidence(enrolment, criterion)
-        if link.entry_id not in put_forward
-    ]
+    others = [link.entry.title for link in linked_evidence(enrolment, criterion) if link.entry_id not in put_forward]
     is_open = request_obj.status == SignOffRequest.Status.OPEN
     return {
         "page_title": f"Sign-off of {criterion.code}",

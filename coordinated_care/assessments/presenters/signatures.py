@@ -67,12 +67,7 @@ class SignatureLine:
 def signature_line(signature, *, user=None, problems=()):
     # A missing reverse one-to-one raises a subclass of AttributeError: getattr's default covers it.
     withdrawal = getattr(signature, "withdrawal", None)
-    can_withdraw = (
-        withdrawal is None
-        and user is not None
-        and user.is_authenticated
-        and signature.signer_id == user.pk
-    )
+    can_withdraw = withdrawal is None and user is not None and user.is_authenticated and signature.signer_id == user.pk
     return SignatureLine(
         uuid=str(signature.uuid),
         printed_name=signature.signer_name,

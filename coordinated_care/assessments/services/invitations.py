@@ -195,9 +195,11 @@ def sign_by_invitation(invitation, *, name, role, registration, seen_version):
     invitation = _locked_open(invitation)
     if invitation.verified_at is None:
         raise PermissionDenied("Enter the code we e-mailed you before signing.")
-    review = Review.objects.select_for_update(of=("self",)).select_related(
-        "enrolment__learner", "enrolment__cohort__programme", "updated_by"
-    ).get(pk=invitation.review_id)
+    review = (
+        Review.objects.select_for_update(of=("self",))
+        .select_related("enrolment__learner", "enrolment__cohort__programme", "updated_by")
+        .get(pk=invitation.review_id)
+    )
     if review.version != seen_version:
         raise StaleReview(review)
     check_signable(review, Capacity.ADDITIONAL)

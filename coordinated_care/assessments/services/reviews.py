@@ -257,9 +257,11 @@ def review_signing(review):
 
 
 def final_review_signed(enrolment):
-    review = Review.objects.filter(enrolment=enrolment, kind=Review.Kind.FINAL).select_related(
-        "enrolment__cohort__programme"
-    ).first()
+    review = (
+        Review.objects.filter(enrolment=enrolment, kind=Review.Kind.FINAL)
+        .select_related("enrolment__cohort__programme")
+        .first()
+    )
     return review is not None and review_signing(review).complete
 
 

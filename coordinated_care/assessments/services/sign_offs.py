@@ -193,8 +193,19 @@ def record_decision(
 
 
 @transaction.atomic
-def _record_decision(request, *, user, seen_subject_hash, outcome, comments, achieved_on, reflection,
-                     agreed_with_supervisor, actions, base_url):
+def _record_decision(
+    request,
+    *,
+    user,
+    seen_subject_hash,
+    outcome,
+    comments,
+    achieved_on,
+    reflection,
+    agreed_with_supervisor,
+    actions,
+    base_url,
+):
     request = (
         SignOffRequest.objects.select_for_update(of=("self",))
         .select_related("enrolment__learner", "enrolment__cohort", "criterion")
@@ -264,4 +275,3 @@ def _record_decision(request, *, user, seen_subject_hash, outcome, comments, ach
     request.save(update_fields=["status", "closed_at"])
     notifications.decision_recorded(assessment, base_url=base_url)
     return assessment
-

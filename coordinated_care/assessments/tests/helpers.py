@@ -30,7 +30,9 @@ def evidence(enrolment, learner, code="PC1", title="Case study 1: leaving hospit
     entry = portfolio.create_entry(
         enrolment=enrolment, kind=Entry.Kind.CASE_STUDY, content={**CASE_STUDY, "title": title}, user=learner
     )
-    portfolio.link_evidence(entry, criterion=criterion(enrolment, code), how_it_shows="Three conversations.", user=learner)
+    portfolio.link_evidence(
+        entry, criterion=criterion(enrolment, code), how_it_shows="Three conversations.", user=learner
+    )
     return entry
 
 
@@ -38,7 +40,11 @@ def ask(enrolment, learner, code="PC1", entries=None, note=""):
     if entries is None:
         entries = [evidence(enrolment, learner, code)]
     return sign_offs.request_sign_off(
-        enrolment=enrolment, criterion=criterion(enrolment, code), user=learner, entries=[e.uuid for e in entries], note=note
+        enrolment=enrolment,
+        criterion=criterion(enrolment, code),
+        user=learner,
+        entries=[e.uuid for e in entries],
+        note=note,
     )
 
 
@@ -93,7 +99,9 @@ def written_review(enrolment, learner, assessor, kind=Review.Kind.INITIAL, held_
     review = review_services.create_review(enrolment=enrolment, kind=kind, user=assessor)
     content = {Review.Kind.INITIAL: INITIAL_CONTENT, Review.Kind.FINAL: FINAL_CONTENT}.get(kind, {"notes": "On track."})
     held_on = held_on or timezone.localdate()
-    review = review_services.update_review(review, user=assessor, seen_version=review.version, data=content, held_on=held_on)
+    review = review_services.update_review(
+        review, user=assessor, seen_version=review.version, data=content, held_on=held_on
+    )
     # The learner writes their own parts of the final review.
     review = review_services.update_review(review, user=learner, seen_version=review.version, data=content)
     return review

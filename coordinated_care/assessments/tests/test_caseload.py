@@ -31,7 +31,9 @@ def test_asking_for_sign_off_emails_the_facilitator(enrolment, learner, assessor
     assert "leaving hospital" not in message.body  # the evidence itself never goes by e-mail
 
 
-def test_new_evidence_on_a_waiting_criterion_emails_the_facilitator(enrolment, learner, assessor, django_capture_on_commit_callbacks):
+def test_new_evidence_on_a_waiting_criterion_emails_the_facilitator(
+    enrolment, learner, assessor, django_capture_on_commit_callbacks
+):
     ask(enrolment, learner)
     other = evidence(enrolment, learner, "PC2")  # not waiting: no e-mail
     sent = len(mail.outbox)
@@ -41,7 +43,9 @@ def test_new_evidence_on_a_waiting_criterion_emails_the_facilitator(enrolment, l
     assert mail.outbox[-1].to == [assessor.email]
     assert mail.outbox[-1].subject == "New evidence for PC1 from Test Learner"
     with django_capture_on_commit_callbacks(execute=True):
-        portfolio.link_evidence(other, criterion=criterion(enrolment, "PC1"), how_it_shows="Changed words.", user=learner)
+        portfolio.link_evidence(
+            other, criterion=criterion(enrolment, "PC1"), how_it_shows="Changed words.", user=learner
+        )
     assert len(mail.outbox) == sent + 1  # an edited link is not new evidence
 
 

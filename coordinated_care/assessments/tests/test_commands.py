@@ -24,7 +24,9 @@ def test_every_signature_verifies(enrolment, learner, assessor):
 def test_a_tampered_signature_is_reported(enrolment, learner, assessor):
     signature = decide(ask(enrolment, learner), assessor).signature
     with connection.cursor() as cursor:
-        cursor.execute(f"UPDATE {Signature._meta.db_table} SET signer_name = %s WHERE id = %s", ["Forger", signature.pk])
+        cursor.execute(
+            f"UPDATE {Signature._meta.db_table} SET signer_name = %s WHERE id = %s", ["Forger", signature.pk]
+        )
     with pytest.raises(CommandError) as failed:
         run()
     assert "1 of 1 signatures failed" in str(failed.value)

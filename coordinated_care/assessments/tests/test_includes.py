@@ -94,5 +94,7 @@ def test_the_caseload_summary(enrolment, learner, assessor):
     ask(enrolment, learner)
     request = RequestFactory().get("/")
     request.user = assessor
-    html = render_to_string("assessments/_caseload_summary.jinja", {"caseload_summary": caseload_summary(assessor)}, request=request)
+    html = render_to_string(
+        "assessments/_caseload_summary.jinja", {"caseload_summary": caseload_summary(assessor)}, request=request
+    )
     assert "waiting for you" in html and "/assessments/caseload/" in html

@@ -8,6 +8,7 @@ import re
 
 import pytest
 from django.core import mail
+from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from django.utils import timezone
 
@@ -55,7 +56,7 @@ def test_the_token_is_random_long_and_kept_only_as_its_hash(issued):
 
 
 def test_the_facilitator_alone_invites_and_never_the_learner_or_themself(final_review, learner, assessor, supervisor):
-    with pytest.raises(Exception):
+    with pytest.raises(PermissionDenied):
         services.invite(final_review, user=learner, name="A", email="a@example.test", url_for=str)
     for email in (learner.email, assessor.email):
         with pytest.raises(services.ValidationError):
@@ -63,7 +64,9 @@ def test_the_facilitator_alone_invites_and_never_the_learner_or_themself(final_r
     assert not Invitation.objects.exists()
 
 
-def test_the_whole_journey_signs_once_by_invitation(issued, final_review, learner, assessor, client, django_capture_on_commit_callbacks):
+def test_the_whole_journey_signs_once_by_invitation(
+    issued, final_review, learner, assessor, client, django_capture_on_commit_callbacks
+):
     invitation, token = issued
     landing = client.get(reverse("assessments:invitation", args=[token]))
     assert landing.status_code == 200
@@ -87,14 +90,21 @@ def test_the_whole_journey_signs_once_by_invitation(issued, final_review, learne
     assert "Three conversations" not in review_page  # no evidence, no other part of the portfolio
     response = client.post(
         reverse("assessments:invitation_sign", args=[token]),
-        {"name": "Sam Supervisor", "role": "Workplace supervisor", "registration": "NMC 12A3456B", "confirm": "on",
-         "version": final_review.version},
+        {
+            "name": "Sam Supervisor",
+            "role": "Workplace supervisor",
+            "registration": "NMC 12A3456B",
+            "confirm": "on",
+            "version": final_review.version,
+        },
     )
     assert response["Location"] == reverse("assessments:invitation_done")
     signature = Signature.objects.get(invitation=invitation)
     assert signature.signer is None and signature.capacity == Capacity.ADDITIONAL
     assert (signature.signer_name, signature.signer_role, signature.professional_registration) == (
-        "Sam Supervisor", "Workplace supervisor", "NMC 12A3456B"
+        "Sam Supervisor",
+        "Workplace supervisor",
+        "NMC 12A3456B",
     )
     # Single use: the link is spent.
     assert client.get(reverse("assessments:invitation", args=[token])).status_code == 410
@@ -200,7 +210,11 @@ def test_the_audit_trail_names_the_invited_signer(issued, final_review, monkeypa
     services.send_code(invitation)
     assert services.verify_code(invitation, "123456")
     signature = services.sign_by_invitation(
-        invitation, name="Sam Supervisor", role="Workplace supervisor", registration="NMC 1", seen_version=final_review.version
+        invitation,
+        name="Sam Supervisor",
+        role="Workplace supervisor",
+        registration="NMC 1",
+        seen_version=final_review.version,
     )
     event = AuditEvent.objects.get(content_type__model="signature", object_id=str(signature.pk))
     assert event.actor_id is None

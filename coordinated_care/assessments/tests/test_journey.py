@@ -43,7 +43,9 @@ def test_sign_off_then_changed_evidence_then_a_final_review_signed_by_invitation
     assert "Three conversations." in page and "leaving hospital" in page
     subject_hash = re.search(r'name="subject_hash" value="([0-9a-f]{64})"', page).group(1)
     decision = {
-        "outcome": "achieved", "comments": "Shows planning over several conversations.", "subject_hash": subject_hash,
+        "outcome": "achieved",
+        "comments": "Shows planning over several conversations.",
+        "subject_hash": subject_hash,
         **_date("achieved_on", timezone.localdate()),
     }
     wrong = as_facilitator.post(request_url, {**decision, "password": "not-it"})
@@ -54,7 +56,9 @@ def test_sign_off_then_changed_evidence_then_a_final_review_signed_by_invitation
     assert "Signed off" in page and "Assigned Facilitator" in page and "UTC" in page
 
     # The learner edits the evidence: the sign-off is shown as changed, not carried over.
-    portfolio.update_entry(entry, content={**entry.content, "outcomes": "Rewritten later"}, user=learner, seen_version=1)
+    portfolio.update_entry(
+        entry, content={**entry.content, "outcomes": "Rewritten later"}, user=learner, seen_version=1
+    )
     page = as_learner.get(request_url).content.decode()
     assert "Evidence changed since sign-off" in page and "Not carried over" in page
 
@@ -66,9 +70,12 @@ def test_sign_off_then_changed_evidence_then_a_final_review_signed_by_invitation
     assert response["Location"] == edit_url
     facilitator_part = {k: v for k, v in FINAL_CONTENT.items() if "coordinator" not in k and k != "self_assessment"}
     facilitator_part = {k: ("on" if v is True else v) for k, v in facilitator_part.items()}
-    assert as_facilitator.post(
-        edit_url, {**facilitator_part, "version": 1, **_date("held_on", timezone.localdate())}
-    ).status_code == 302
+    assert (
+        as_facilitator.post(
+            edit_url, {**facilitator_part, "version": 1, **_date("held_on", timezone.localdate())}
+        ).status_code
+        == 302
+    )
     learner_part = {k: v for k, v in FINAL_CONTENT.items() if "coordinator" in k or k == "self_assessment"}
     assert as_learner.post(edit_url, {**learner_part, "version": 2}).status_code == 302
     # A stale copy is refused with a clear message.
@@ -79,7 +86,8 @@ def test_sign_off_then_changed_evidence_then_a_final_review_signed_by_invitation
         assert client.post(sign_url, {"version": 3, "password": PASSWORD}).status_code == 302
     with django_capture_on_commit_callbacks(execute=True):
         as_facilitator.post(
-            reverse("assessments:invite", args=[review.uuid]), {"name": "Robin Supervisor", "email": "robin@example.test"}
+            reverse("assessments:invite", args=[review.uuid]),
+            {"name": "Robin Supervisor", "email": "robin@example.test"},
         )
     link = re.search(r"https?://\S+/assessments/sign/\S+/", mail.outbox[-1].body).group(0)
     path = link.split("testserver", 1)[1]

@@ -23,7 +23,11 @@ def test_the_initial_discussion_is_written_by_both_and_signed_by_both(enrolment,
     assert services.missing_to_sign(review) == []
     coordinator = sign(review, learner)
     facilitator = sign(review, assessor)
-    assert (coordinator.capacity, coordinator.meaning, coordinator.signer_role) == ("coordinator", "agreed", "Care coordinator")
+    assert (coordinator.capacity, coordinator.meaning, coordinator.signer_role) == (
+        "coordinator",
+        "agreed",
+        "Care coordinator",
+    )
     assert (facilitator.capacity, facilitator.meaning) == ("facilitator", "reviewed")
     assert services.review_signing(review).complete
     payload = json.loads(facilitator.payload)
@@ -39,7 +43,9 @@ def test_one_initial_discussion_and_one_final_review(enrolment, assessor, learne
     assert Review.objects.filter(kind=Review.Kind.PROGRESS).count() == 2
 
 
-@pytest.mark.parametrize("persona", ["unassigned_assessor", "programme_lead", "supervisor", "other_learner", "employer"])
+@pytest.mark.parametrize(
+    "persona", ["unassigned_assessor", "programme_lead", "supervisor", "other_learner", "employer"]
+)
 def test_only_the_learner_and_facilitator_start_reviews(enrolment, persona, request):
     with pytest.raises(PermissionDenied):
         services.create_review(enrolment=enrolment, kind=Review.Kind.INITIAL, user=request.getfixturevalue(persona))
@@ -51,7 +57,9 @@ def test_each_side_writes_only_its_own_parts_of_the_final_review(enrolment, lear
     assert review.content["self_assessment"] == FINAL_CONTENT["self_assessment"]
     assert "supervisor_comments" not in review.content and "checklist_1_ticked" not in review.content
     assert review.content["checklist_1_coordinator_initials"] == "TL"
-    review = services.update_review(review, user=assessor, seen_version=review.version, data={**FINAL_CONTENT, "self_assessment": "x"})
+    review = services.update_review(
+        review, user=assessor, seen_version=review.version, data={**FINAL_CONTENT, "self_assessment": "x"}
+    )
     assert review.content["self_assessment"] == FINAL_CONTENT["self_assessment"]
     assert review.content["checklist_2_ticked"] is True and review.content["checklist_2_facilitator_initials"] == "AF"
     labels = [f.label for f in services.fields_for(review) if f.widget == "tick"]
@@ -60,7 +68,9 @@ def test_each_side_writes_only_its_own_parts_of_the_final_review(enrolment, lear
 
 def test_the_workplace_supervisor_writes_the_supervisor_comments(enrolment, learner, assessor, supervisor):
     review = services.create_review(enrolment=enrolment, kind=Review.Kind.FINAL, user=assessor)
-    review = services.update_review(review, user=supervisor, seen_version=1, data={"supervisor_comments": "Good", "self_assessment": "x"})
+    review = services.update_review(
+        review, user=supervisor, seen_version=1, data={"supervisor_comments": "Good", "self_assessment": "x"}
+    )
     assert review.content == {"supervisor_comments": "Good"}
 
 
@@ -106,7 +116,9 @@ def test_each_box_is_signed_once(enrolment, learner, assessor):
         sign(review, learner)
 
 
-@pytest.mark.parametrize("persona", ["unassigned_assessor", "programme_lead", "other_learner", "employer", "administrator"])
+@pytest.mark.parametrize(
+    "persona", ["unassigned_assessor", "programme_lead", "other_learner", "employer", "administrator"]
+)
 def test_outsiders_do_not_sign_reviews(enrolment, learner, assessor, persona, request):
     review = written_review(enrolment, learner, assessor)
     with pytest.raises(PermissionDenied):
@@ -159,10 +171,15 @@ def test_a_crash_while_signing_a_review_leaves_nothing(enrolment, learner, asses
     assert not Signature.objects.exists()
 
 
-def test_the_programme_is_complete_when_every_criterion_is_done_and_the_final_review_signed(enrolment, learner, assessor):
+def test_the_programme_is_complete_when_every_criterion_is_done_and_the_final_review_signed(
+    enrolment, learner, assessor
+):
     codes = list(Criterion.objects.filter(programme=enrolment.cohort.programme).values_list("code", flat=True))
     for code in codes[:-1]:
-        decide(ask(enrolment, learner, code, entries=[evidence(enrolment, learner, code, title=f"Evidence {code}")]), assessor)
+        decide(
+            ask(enrolment, learner, code, entries=[evidence(enrolment, learner, code, title=f"Evidence {code}")]),
+            assessor,
+        )
     assert not is_complete(enrolment)
     decide(ask(enrolment, learner, codes[-1], entries=[], note="No chance in my role"), assessor, "reflection_accepted")
     state = completion(enrolment)

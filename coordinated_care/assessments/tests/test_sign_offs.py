@@ -50,7 +50,10 @@ def test_only_the_learner_asks(enrolment, learner, persona, request):
     entry = evidence(enrolment, learner)
     with pytest.raises(PermissionDenied):
         sign_offs.request_sign_off(
-            enrolment=enrolment, criterion=criterion(enrolment), user=request.getfixturevalue(persona), entries=[entry.uuid]
+            enrolment=enrolment,
+            criterion=criterion(enrolment),
+            user=request.getfixturevalue(persona),
+            entries=[entry.uuid],
         )
     assert not SignOffRequest.objects.exists()
 
@@ -152,11 +155,22 @@ def test_evidence_that_moved_while_the_facilitator_read_it_is_not_signed(enrolme
     entry = evidence(enrolment, learner)
     request = ask(enrolment, learner, entries=[entry])
     seen = request_subject(request).hash
-    portfolio.update_entry(entry, content={"title": "Case study 1", "overview": "New", "coordination": "c", "outcomes": "o"},
-                           user=learner, seen_version=1)
+    portfolio.update_entry(
+        entry,
+        content={"title": "Case study 1", "overview": "New", "coordination": "c", "outcomes": "o"},
+        user=learner,
+        seen_version=1,
+    )
     with pytest.raises(sign_offs.EvidenceMoved):
-        sign_offs.record_decision(request, user=assessor, password=PASSWORD, seen_subject_hash=seen, outcome="achieved",
-                                  comments="Fine.", achieved_on=timezone.localdate())
+        sign_offs.record_decision(
+            request,
+            user=assessor,
+            password=PASSWORD,
+            seen_subject_hash=seen,
+            outcome="achieved",
+            comments="Fine.",
+            achieved_on=timezone.localdate(),
+        )
     assert not Assessment.objects.exists()
 
 
@@ -193,7 +207,12 @@ def test_cancelling_a_request(enrolment, learner, assessor):
 
 def test_a_crash_in_the_middle_of_signing_leaves_nothing_behind(enrolment, learner, assessor, monkeypatch):
     request = ask(enrolment, learner)
-    counts = (Assessment.objects.count(), SignedEvidence.objects.count(), Signature.objects.count(), Entry.objects.count())
+    counts = (
+        Assessment.objects.count(),
+        SignedEvidence.objects.count(),
+        Signature.objects.count(),
+        Entry.objects.count(),
+    )
 
     def crash(**kwargs):
         assert Assessment.objects.count() == 1  # the first write happened
@@ -203,7 +222,10 @@ def test_a_crash_in_the_middle_of_signing_leaves_nothing_behind(enrolment, learn
     with pytest.raises(RuntimeError):
         decide(request, assessor, "development_need")
     assert (
-        Assessment.objects.count(), SignedEvidence.objects.count(), Signature.objects.count(), Entry.objects.count()
+        Assessment.objects.count(),
+        SignedEvidence.objects.count(),
+        Signature.objects.count(),
+        Entry.objects.count(),
     ) == counts
     assert not AgreedAction.objects.exists()
     request.refresh_from_db()

@@ -14,7 +14,7 @@ from coordinated_care.portfolios import services as portfolio
 from coordinated_care.portfolios.models import EntryVersion, EvidenceLink
 from coordinated_care.programmes.models import Criterion
 
-from ..models import Assessment, FailedReauthentication, ImmutableRecord, SignedEvidence, Signature, SignatureWithdrawal
+from ..models import Assessment, FailedReauthentication, ImmutableRecord, Signature, SignatureWithdrawal, SignedEvidence
 from ..services import criterion_outcomes, criterion_states, signing
 from .helpers import ask, criterion, decide, evidence
 
@@ -187,4 +187,6 @@ def test_the_signing_time_is_utc_to_the_second(signed):
     signature = signed[0].signature
     payload = json.loads(signature.payload)
     assert signature.signed_at.microsecond == 0
-    assert payload["signed_at"] == signature.signed_at.astimezone(__import__("datetime").UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    assert payload["signed_at"] == signature.signed_at.astimezone(__import__("datetime").UTC).strftime(
+        "%Y-%m-%dT%H:%M:%SZ"
+    )

@@ -6,9 +6,9 @@ to sign in, except on the invitation pages, which are the only ones open without
 refused POST changes nothing; an allowed one does what it says."""
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from types import SimpleNamespace
-from typing import Callable
 
 import pytest
 from django.test import Client
@@ -36,11 +36,21 @@ def world(enrolment, learner, assessor, client):
     final = Review.objects.create(enrolment=enrolment, kind=Review.Kind.FINAL, created_by=assessor, updated_by=assessor)
     tokens = []
     invitation = invitations.invite(
-        final, user=assessor, name="Sam Extra", email="sam@example.test", url_for=lambda token: tokens.append(token) or token
+        final,
+        user=assessor,
+        name="Sam Extra",
+        email="sam@example.test",
+        url_for=lambda token: tokens.append(token) or token,
     )
     return SimpleNamespace(
-        enrolment=enrolment, open_request=open_request, decided=decided, spare=spare, review=review,
-        final=final, invitation=invitation, token=tokens[0],
+        enrolment=enrolment,
+        open_request=open_request,
+        decided=decided,
+        spare=spare,
+        review=review,
+        final=final,
+        invitation=invitation,
+        token=tokens[0],
     )
 
 
@@ -83,7 +93,11 @@ POST_ONLY = {p: 405 for p in PERSONAS}
 PUBLIC = {p: 200 for p in PERSONAS}
 
 CASES = [
-    Case("caseload", lambda w: [], {"assessor": 200, "unassigned_assessor": 200, **{p: 403 for p in PERSONAS if "assessor" not in p}}),
+    Case(
+        "caseload",
+        lambda w: [],
+        {"assessor": 200, "unassigned_assessor": 200, **{p: 403 for p in PERSONAS if "assessor" not in p}},
+    ),
     Case(
         "ask",
         lambda w: [w.enrolment.uuid, "PC3"],
@@ -104,8 +118,7 @@ CASES = [
         },
         post_allowed=("assessor",),
     ),
-    Case("cancel", lambda w: [w.open_request.uuid], POST_ONLY, post=lambda w: {},
-         post_allowed=("learner",)),
+    Case("cancel", lambda w: [w.open_request.uuid], POST_ONLY, post=lambda w: {}, post_allowed=("learner",)),
     Case(
         "withdraw",
         lambda w: [w.decided.signature.uuid],
@@ -113,14 +126,23 @@ CASES = [
         post=lambda w: {"reason": "Signed in error.", "password": PASSWORD},
         post_allowed=("assessor",),
     ),
-    Case("reviews", lambda w: [w.enrolment.uuid], ALL_READERS, post=lambda w: {"kind": "progress"},
-         post_allowed=("learner", "assessor")),
+    Case(
+        "reviews",
+        lambda w: [w.enrolment.uuid],
+        ALL_READERS,
+        post=lambda w: {"kind": "progress"},
+        post_allowed=("learner", "assessor"),
+    ),
     Case("review", lambda w: [w.review.uuid], ALL_READERS),
     Case(
         "review_edit",
         lambda w: [w.review.uuid],
         {"learner": 200, "assessor": 200},
-        post=lambda w: {"version": w.review.version, "learning_needs": "Edited", **_date("held_on", timezone.localdate())},
+        post=lambda w: {
+            "version": w.review.version,
+            "learning_needs": "Edited",
+            **_date("held_on", timezone.localdate()),
+        },
         post_allowed=("learner", "assessor"),
     ),
     Case(
@@ -130,10 +152,17 @@ CASES = [
         post=lambda w: {"version": w.review.version, "password": PASSWORD},
         post_allowed=("learner", "assessor", "supervisor"),
     ),
-    Case("invite", lambda w: [w.final.uuid], {"assessor": 200},
-         post=lambda w: {"name": "Pat Extra", "email": "pat@example.test"}, post_allowed=("assessor",)),
+    Case(
+        "invite",
+        lambda w: [w.final.uuid],
+        {"assessor": 200},
+        post=lambda w: {"name": "Pat Extra", "email": "pat@example.test"},
+        post_allowed=("assessor",),
+    ),
     Case("cancel_invitation", lambda w: [w.invitation.uuid], POST_ONLY, post=lambda w: {}, post_allowed=("assessor",)),
-    Case("invitation", lambda w: [w.token], PUBLIC, post=lambda w: {}, post_allowed=(*PERSONAS, ANONYMOUS), anonymous=200),
+    Case(
+        "invitation", lambda w: [w.token], PUBLIC, post=lambda w: {}, post_allowed=(*PERSONAS, ANONYMOUS), anonymous=200
+    ),
     Case("invitation_code", lambda w: [w.token], {p: 302 for p in PERSONAS}, anonymous=302),
     Case("invitation_sign", lambda w: [w.token], {p: 302 for p in PERSONAS}, anonymous=302),
     Case("invitation_done", lambda w: [], PUBLIC, anonymous=200),
@@ -160,7 +189,7 @@ def assert_well_formed(html):
 
 def errors(response):
     html = response.content.decode()
-    return re.findall(r'nhsuk-error-(?:message|summary__list)[^>]*>(.*?)</', html, re.S)[:10]
+    return re.findall(r"nhsuk-error-(?:message|summary__list)[^>]*>(.*?)</", html, re.S)[:10]
 
 
 def client_for(persona, request):

@@ -3,7 +3,9 @@ from .invitations import code as invitation_code
 from .invitations import done as invitation_done
 from .invitations import landing as invitation
 from .invitations import sign as invitation_sign
-from .reviews import cancel_invitation, edit as review_edit, invite, review, reviews, sign as review_sign
+from .reviews import cancel_invitation, invite, review, reviews
+from .reviews import edit as review_edit
+from .reviews import sign as review_sign
 from .sign_offs import ask, cancel, request_detail, withdraw
 
 __all__ = [

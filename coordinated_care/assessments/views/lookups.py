@@ -27,7 +27,12 @@ def criterion_for(enrolment, code):
     return criterion
 
 
-_ENROLMENT_PEOPLE = ("enrolment__learner", "enrolment__facilitator", "enrolment__supervisor", "enrolment__cohort__programme")
+_ENROLMENT_PEOPLE = (
+    "enrolment__learner",
+    "enrolment__facilitator",
+    "enrolment__supervisor",
+    "enrolment__cohort__programme",
+)
 
 
 def _in_a_readable_portfolio(queryset, user, uuid, what):

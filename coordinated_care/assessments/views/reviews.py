@@ -15,9 +15,9 @@ from ..services import access, record_look
 from ..services import invitations as invitation_services
 from ..services import reviews as services
 from ..services.review_kinds import FINAL_CHECKLIST, JOINT
+from .lookups import enrolment_for, review_for
 
 CHECKLIST_LABELS = {f"checklist_{n}": text for n, text in enumerate(FINAL_CHECKLIST, start=1)}
-from .lookups import enrolment_for, review_for
 
 
 def reviews(request, enrolment_uuid):

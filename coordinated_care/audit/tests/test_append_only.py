@@ -64,7 +64,9 @@ def test_the_database_refuses_to_change_or_delete_an_event(event, sql):
     assert AuditEvent.objects.get(pk=event.pk).actor_label == event.actor_label
 
 
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="TRUNCATE is PostgreSQL's; SQLite empties a table with DELETE")
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="TRUNCATE is PostgreSQL's; SQLite empties a table with DELETE"
+)
 @pytest.mark.django_db(transaction=True)
 def test_postgresql_refuses_to_truncate_the_audit_table(event):
     # In a transaction of its own: PostgreSQL will not truncate a table written earlier in the same one.
@@ -78,7 +80,9 @@ def test_a_migration_that_rebuilds_the_table_gets_its_triggers_back(db):
     triggers.remove(connection)
     assert triggers.installed(connection) == set()
     triggers.ensure_after_migrate(sender=None, using="default")
-    assert triggers.installed(connection) == set(triggers.POSTGRESQL if connection.vendor == "postgresql" else triggers.SQLITE)
+    assert triggers.installed(connection) == set(
+        triggers.POSTGRESQL if connection.vendor == "postgresql" else triggers.SQLITE
+    )
 
 
 @pytest.mark.django_db(transaction=True)

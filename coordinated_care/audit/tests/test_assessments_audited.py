@@ -7,7 +7,13 @@ from django.core import mail
 from django.db import transaction
 
 from coordinated_care import audit
-from coordinated_care.assessments.models import Assessment, Invitation, Review, Signature, SignedEvidence, SignOffRequest
+from coordinated_care.assessments.models import (
+    Assessment,
+    Invitation,
+    Review,
+    Signature,
+    SignedEvidence,
+)
 from coordinated_care.assessments.services import invitations
 from coordinated_care.assessments.tests.helpers import ask, decide, written_review
 from coordinated_care.audit.models import AuditEvent
@@ -26,15 +32,23 @@ def test_a_sign_off_is_recorded_from_request_to_signature(enrolment, learner, as
     evidence = [e for e in requested if e.action == "change" and "evidence" in (e.after or {})]
     assert evidence and evidence[0].after["evidence"] == list(request.evidence.values_list("pk", flat=True))
     assessment = Assessment.objects.get(request=request)
-    for record in (assessment, SignedEvidence.objects.get(assessment=assessment), Signature.objects.get(assessment=assessment)):
+    for record in (
+        assessment,
+        SignedEvidence.objects.get(assessment=assessment),
+        Signature.objects.get(assessment=assessment),
+    ):
         (created,) = events_for(record)
         assert (created.action, created.actor_id, created.enrolment_id) == ("create", assessor.pk, enrolment.pk)
 
 
-def test_an_invitation_never_leaves_its_token_or_code_in_the_trail(enrolment, learner, assessor, django_capture_on_commit_callbacks):
+def test_an_invitation_never_leaves_its_token_or_code_in_the_trail(
+    enrolment, learner, assessor, django_capture_on_commit_callbacks
+):
     review = written_review(enrolment, learner, assessor, Review.Kind.FINAL)
     with django_capture_on_commit_callbacks(execute=True):
-        invitation = invitations.invite(review, user=assessor, name="Sam Supervisor", email="sam@example.test", url_for=lambda t: f"/sign/{t}/")
+        invitation = invitations.invite(
+            review, user=assessor, name="Sam Supervisor", email="sam@example.test", url_for=lambda t: f"/sign/{t}/"
+        )
     token = re.search(r"/sign/([A-Za-z0-9_-]{43})/", mail.outbox[-1].body).group(1)
     with django_capture_on_commit_callbacks(execute=True):
         invitations.send_code(Invitation.objects.get(pk=invitation.pk))

@@ -28,13 +28,20 @@ def test_the_first_event_starts_the_chain_and_the_head_follows_the_last(enrolmen
 
 def test_two_transactions_one_after_the_other_chain_correctly(enrolment, learner):
     with transaction.atomic():
-        first = portfolio.create_entry(enrolment=enrolment, kind=Entry.Kind.REFLECTION, content={"title": "One"}, user=learner)
+        first = portfolio.create_entry(
+            enrolment=enrolment, kind=Entry.Kind.REFLECTION, content={"title": "One"}, user=learner
+        )
     with transaction.atomic():
-        second = portfolio.create_entry(enrolment=enrolment, kind=Entry.Kind.REFLECTION, content={"title": "Two"}, user=learner)
+        second = portfolio.create_entry(
+            enrolment=enrolment, kind=Entry.Kind.REFLECTION, content={"title": "Two"}, user=learner
+        )
     links = _links()
     for (_, _, previous), (_, link, _) in zip(links, links[1:], strict=False):
         assert link == previous
-    ids = [e.id for e in AuditEvent.objects.filter(object_id__in=[str(first.pk), str(second.pk)], content_type__model="entry")]
+    ids = [
+        e.id
+        for e in AuditEvent.objects.filter(object_id__in=[str(first.pk), str(second.pk)], content_type__model="entry")
+    ]
     assert ids == sorted(ids)
     assert verify().whole
 
@@ -56,7 +63,11 @@ def test_the_hash_covers_what_the_event_says(entry):
         "note": event.note,
     }
     assert chain.digest(**fields) == event.hash
-    for name, other in [("actor_label", "someone else"), ("after", {**event.after, "title": "x"}), ("enrolment_id", 999)]:
+    for name, other in [
+        ("actor_label", "someone else"),
+        ("after", {**event.after, "title": "x"}),
+        ("enrolment_id", 999),
+    ]:
         assert chain.digest(**{**fields, name: other}) != event.hash
 
 
@@ -80,7 +91,10 @@ def test_concurrent_appends_on_postgresql_never_fork_the_chain(enrolment, learne
             start.wait()
             for i in range(per_writer):
                 portfolio.create_entry(
-                    enrolment=enrolment, kind=Entry.Kind.REFLECTION, content={"title": f"Writer {n}, entry {i}"}, user=learner
+                    enrolment=enrolment,
+                    kind=Entry.Kind.REFLECTION,
+                    content={"title": f"Writer {n}, entry {i}"},
+                    user=learner,
                 )
         except Exception as error:  # reported below: an exception in a thread is otherwise lost
             errors.append(error)

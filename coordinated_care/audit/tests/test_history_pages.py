@@ -10,11 +10,11 @@ from django.template import engines
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from conftest import PERSONAS
 from coordinated_care import audit
 from coordinated_care.audit import services
 from coordinated_care.portfolios import services as portfolio
 from coordinated_care.programmes import services as programmes
-from conftest import PERSONAS
 
 from .conftest import CASE_STUDY
 
@@ -41,7 +41,9 @@ def expected_status(persona, readers):
 @pytest.fixture
 def changed_entry(entry, learner):
     with audit.acting_as(learner):
-        return portfolio.update_entry(entry, content={**CASE_STUDY, "outcomes": "A weekly lunch club."}, user=learner, seen_version=1)
+        return portfolio.update_entry(
+            entry, content={**CASE_STUDY, "outcomes": "A weekly lunch club."}, user=learner, seen_version=1
+        )
 
 
 @pytest.fixture
@@ -65,7 +67,9 @@ def test_the_history_of_a_portfolio_is_for_its_readers(request, persona, changed
 
 @pytest.mark.parametrize("persona", [*PERSONAS, "anonymous"])
 def test_the_history_of_a_workshop_is_for_those_who_run_the_cohort(request, persona, moved_workshop, enrolment):
-    assert visit(request, persona, audit.history_url(moved_workshop)).status_code == expected_status(persona, WORKSHOP_READERS)
+    assert visit(request, persona, audit.history_url(moved_workshop)).status_code == expected_status(
+        persona, WORKSHOP_READERS
+    )
 
 
 def test_the_page_says_who_changed_what_when_in_plain_words(signed_in, assessor, changed_entry, learner):
@@ -96,13 +100,17 @@ def test_notes_are_shown(signed_in, learner, entry):
 
 
 def test_the_portfolio_history_names_each_record(signed_in, learner, changed_entry):
-    page = signed_in(learner).get(reverse("audit:portfolio_history", args=[changed_entry.enrolment.uuid])).content.decode()
+    page = (
+        signed_in(learner).get(reverse("audit:portfolio_history", args=[changed_entry.enrolment.uuid])).content.decode()
+    )
     assert "History of Test Learner’s portfolio" in page or "History of Test Learner&#39;s portfolio" in page
     assert "entry “Case study 1: leaving hospital”" in page
     assert "entry version" in page
 
 
-@pytest.mark.parametrize("url", ["/history/portfolios.nothing/1/", "/history/nonsense/1/", "/history/portfolios.entry/999999/"])
+@pytest.mark.parametrize(
+    "url", ["/history/portfolios.nothing/1/", "/history/nonsense/1/", "/history/portfolios.entry/999999/"]
+)
 def test_an_unknown_record_is_not_found(signed_in, learner, entry, url):
     assert signed_in(learner).get(url).status_code == 404
 
@@ -110,7 +118,9 @@ def test_an_unknown_record_is_not_found(signed_in, learner, entry, url):
 def test_a_long_history_is_read_a_page_at_a_time(signed_in, learner, entry, monkeypatch):
     monkeypatch.setattr(services, "PAGE_SIZE", 3)
     for n in range(4):
-        entry = portfolio.update_entry(entry, content={**CASE_STUDY, "overview": f"Take {n}"}, user=learner, seen_version=entry.version)
+        entry = portfolio.update_entry(
+            entry, content={**CASE_STUDY, "overview": f"Take {n}"}, user=learner, seen_version=entry.version
+        )
     client = signed_in(learner)
     first = client.get(audit.history_url(entry)).content.decode()
     assert "Take 3" in first and "Created by" not in first and "Older changes" in first
@@ -127,7 +137,11 @@ def test_the_page_takes_a_fixed_number_of_queries(signed_in, learner, programme_
 
     def counts():
         measured = []
-        for reader, url in [(learner, audit.history_url(entry)), (programme_lead, audit.history_url(link)), (learner, portfolio_url)]:
+        for reader, url in [
+            (learner, audit.history_url(entry)),
+            (programme_lead, audit.history_url(link)),
+            (learner, portfolio_url),
+        ]:
             client = signed_in(reader)
             client.get(url)  # Django caches content types on first use
             with CaptureQueriesContext(connection) as captured:
@@ -137,7 +151,9 @@ def test_the_page_takes_a_fixed_number_of_queries(signed_in, learner, programme_
 
     short = counts()
     for n in range(12):
-        entry = portfolio.update_entry(entry, content={**CASE_STUDY, "overview": f"Take {n}"}, user=learner, seen_version=entry.version)
+        entry = portfolio.update_entry(
+            entry, content={**CASE_STUDY, "overview": f"Take {n}"}, user=learner, seen_version=entry.version
+        )
         link = portfolio.link_evidence(entry, criterion=criterion, how_it_shows=f"Take {n}", user=learner)
     assert counts() == short
     # The entry page: session and user (2, and whatever the shared layout asks for, one query for
@@ -151,5 +167,7 @@ def test_the_page_takes_a_fixed_number_of_queries(signed_in, learner, programme_
 
 
 def test_the_link_macro_points_at_the_history(entry):
-    template = engines["jinja2"].from_string('{% from "audit/_link.jinja" import history_link %}{{ history_link(entry) }}')
+    template = engines["jinja2"].from_string(
+        '{% from "audit/_link.jinja" import history_link %}{{ history_link(entry) }}'
+    )
     assert template.render({"entry": entry}) == f'<a href="/history/portfolios.entry/{entry.pk}/">View history</a>'

@@ -39,7 +39,9 @@ def test_a_create_is_recorded_with_every_field(entry, learner):
 
 def test_a_change_keeps_only_the_fields_that_changed_before_and_after(entry, learner):
     with audit.acting_as(learner):
-        portfolio.update_entry(entry, content={**CASE_STUDY, "outcomes": "A weekly lunch club."}, user=learner, seen_version=1)
+        portfolio.update_entry(
+            entry, content={**CASE_STUDY, "outcomes": "A weekly lunch club."}, user=learner, seen_version=1
+        )
     changed = events_for(entry)[-1]
     assert changed.action == "change"
     assert changed.actor_id == learner.pk and changed.actor_label == "Test Learner"
@@ -93,7 +95,9 @@ def test_a_cascade_records_every_registered_row_it_deletes(entry):
 
 def test_the_actor_is_the_signed_in_user_of_the_request(enrolment, learner):
     def view(request):
-        portfolio.create_entry(enrolment=enrolment, kind=Entry.Kind.REFLECTION, content={"title": "A reflection"}, user=learner)
+        portfolio.create_entry(
+            enrolment=enrolment, kind=Entry.Kind.REFLECTION, content={"title": "A reflection"}, user=learner
+        )
         return HttpResponse()
 
     request = RequestFactory().post("/")
@@ -148,7 +152,9 @@ def test_a_failure_to_record_leaves_no_change_either(enrolment, learner, monkeyp
 
     monkeypatch.setattr(chain, "digest", crash)
     with pytest.raises(OSError):
-        portfolio.create_entry(enrolment=enrolment, kind=Entry.Kind.REFLECTION, content={"title": "Half made"}, user=learner)
+        portfolio.create_entry(
+            enrolment=enrolment, kind=Entry.Kind.REFLECTION, content={"title": "Half made"}, user=learner
+        )
     assert not Entry.objects.filter(title="Half made").exists()
 
 
@@ -168,7 +174,12 @@ def test_drafts_are_not_recorded(learner):
 
 def test_files_are_recorded_by_their_stored_name(enrolment, learner):
     attachment = Attachment(
-        enrolment=enrolment, original_name="certificate.pdf", content_type="application/pdf", size=3, sha256="0" * 64, uploaded_by=learner
+        enrolment=enrolment,
+        original_name="certificate.pdf",
+        content_type="application/pdf",
+        size=3,
+        sha256="0" * 64,
+        uploaded_by=learner,
     )
     attachment.file.save("upload", ContentFile(b"pdf"), save=False)
     with transaction.atomic():
@@ -195,7 +206,11 @@ def test_bulk_writes_are_recorded_through_the_explicit_api(entry, learner):
         audit.record(made, audit.CHANGE, before=before, note={"reason": "bulk rename"})
     created, changed = events_for(made)
     assert created.after["number"] == 2 and created.enrolment_id == entry.enrolment_id
-    assert (changed.before, changed.after, changed.note) == ({"title": "t"}, {"title": "renamed"}, {"reason": "bulk rename"})
+    assert (changed.before, changed.after, changed.note) == (
+        {"title": "t"},
+        {"title": "renamed"},
+        {"reason": "bulk rename"},
+    )
 
 
 def test_recording_an_unregistered_model_is_refused(learner):

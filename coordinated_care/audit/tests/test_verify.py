@@ -3,8 +3,8 @@
 matches), or events removed from the end (the head no longer matches)."""
 
 import pytest
-from django.db import connection
 from django.core.management import CommandError, call_command
+from django.db import connection
 
 from coordinated_care.audit import chain
 from coordinated_care.audit.models import AuditEvent
@@ -19,7 +19,9 @@ from .conftest import drop_triggers, raw
 def history(enrolment, learner):
     """A few entries and so a chain of some length; returns the event ids in order."""
     for n in range(4):
-        portfolio.create_entry(enrolment=enrolment, kind=Entry.Kind.REFLECTION, content={"title": f"Reflection {n}"}, user=learner)
+        portfolio.create_entry(
+            enrolment=enrolment, kind=Entry.Kind.REFLECTION, content={"title": f"Reflection {n}"}, user=learner
+        )
     return list(AuditEvent.objects.order_by("id").values_list("id", flat=True))
 
 
@@ -57,7 +59,18 @@ def test_an_altered_row_is_named(history):
 
 def test_an_altered_row_with_its_hash_made_again_is_caught_by_the_next_link(history):
     tampered = AuditEvent.objects.get(pk=history[2])
-    names = ("previous_hash", "occurred_at", "actor_id", "action", "object_id", "object_label", "enrolment_id", "before", "after", "note")
+    names = (
+        "previous_hash",
+        "occurred_at",
+        "actor_id",
+        "action",
+        "object_id",
+        "object_label",
+        "enrolment_id",
+        "before",
+        "after",
+        "note",
+    )
     fields = {name: getattr(tampered, name) for name in names}
     forged = chain.digest(**fields, actor_label="Someone Else", object_type=chain.object_type(tampered.content_type))
     drop_triggers()
@@ -104,7 +117,17 @@ def _forge(after_event, event_id):
     raw(
         "INSERT INTO audit_auditevent (id, occurred_at, actor_label, action, content_type_id, object_id, object_label, "
         "previous_hash, hash) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s)",
-        [event_id, fields["occurred_at"], "forger", "create", after_event.content_type_id, "1", "", fields["previous_hash"], forged],
+        [
+            event_id,
+            fields["occurred_at"],
+            "forger",
+            "create",
+            after_event.content_type_id,
+            "1",
+            "",
+            fields["previous_hash"],
+            forged,
+        ],
     )
     if connection.vendor == "postgresql":  # as a forger would, or the next real event collides with it
         raw("SELECT setval(pg_get_serial_sequence('audit_auditevent', 'id'), %s)", [event_id])

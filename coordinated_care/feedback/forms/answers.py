@@ -87,8 +87,8 @@ class ColleagueFields(forms.Form):
 
 
 class GuardedForm(forms.Form):
-    """Runs the guard over `guarded_fields`, in words for a member of the public. A possible name can be let through by ticking
-    `names_confirmed`, shown only once a name has been found."""
+    """Runs the guard over `guarded_fields`, in words for a member of the public. A possible name can be
+    let through by ticking `names_confirmed`, shown only once a name has been found."""
 
     guarded_fields = ()
     names_confirmed = forms.BooleanField(
@@ -112,6 +112,7 @@ class GuardedForm(forms.Form):
                 self.needs_name_confirmation = True
                 self.add_error(name, guard.name_message(result))
         return cleaned
+
 
 class PatientAnswers(GuardedForm, PatientFields):
     guarded_fields = ("did_well", "do_differently")

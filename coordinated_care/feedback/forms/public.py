@@ -49,7 +49,7 @@ class SpamChecked(forms.Form):
         self.data["started"] = stamp(self.request_pk)
 
     def verdict(self):
-        """"honeypot", "too_fast", "stale" or "" (a person, as far as can be told)."""
+        """ "honeypot", "too_fast", "stale" or "" (a person, as far as can be told)."""
         if self.data.get("website"):
             return "honeypot"
         try:

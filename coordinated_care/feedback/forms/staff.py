@@ -6,15 +6,12 @@ import datetime
 from django import forms
 from django.utils import timezone
 
-from ..models import FeedbackRequest
-from .answers import ColleagueFields, GuardedForm, PatientFields
+# The learner typing in a paper form is writing their portfolio: the portfolio's own guard, with its
+# wording for authors and its declaration for colleagues' names.
+from coordinated_care.confidentiality.forms import ConfidentialityCheckedFormMixin as PortfolioGuard
 
-try:
-    # The learner typing in a paper form is writing their portfolio: the portfolio's own guard,
-    # with its wording for authors and its declaration for colleagues' names.
-    from coordinated_care.confidentiality.forms import ConfidentialityCheckedFormMixin as PortfolioGuard
-except ImportError:  # the guard app is not in this checkout: the public forms' check stands in
-    PortfolioGuard = GuardedForm
+from ..models import FeedbackRequest
+from .answers import ColleagueFields, PatientFields
 
 VALID_DAYS = [(7, "1 week"), (14, "2 weeks"), (30, "30 days"), (60, "60 days"), (90, "90 days")]
 

@@ -48,7 +48,9 @@ def default_coordinator_name(enrolment):
 
 def _check_requester(user, enrolment):
     if not can_request_feedback(user, enrolment):
-        raise PermissionDenied("Only the learner and their facilitator can ask for feedback while the portfolio is open.")
+        raise PermissionDenied(
+            "Only the learner and their facilitator can ask for feedback while the portfolio is open."
+        )
 
 
 @transaction.atomic
@@ -121,11 +123,7 @@ def find_request(token):
     """The request a token belongs to, or None. Looked up by hash: the token is never stored."""
     if not looks_like_token(token):
         return None
-    return (
-        FeedbackRequest.objects.select_related("enrolment")
-        .filter(token_hash=hash_token(token))
-        .first()
-    )
+    return FeedbackRequest.objects.select_related("enrolment").filter(token_hash=hash_token(token)).first()
 
 
 def check_open(feedback_request):

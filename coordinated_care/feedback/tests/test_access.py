@@ -48,11 +48,23 @@ PAGES = [
     ("requests", "get", lambda o: reverse("feedback:requests", args=[o["e"]]), READERS, None),
     ("response", "get", lambda o: reverse("feedback:response", args=[o["e"], o["online"].uuid]), READERS, None),
     ("ask", "get", lambda o: reverse("feedback:ask", args=[o["e"]]), REQUESTERS, None),
-    ("new patient request", "get", lambda o: reverse("feedback:new_request", args=[o["e"], "patient"]), REQUESTERS, None),
+    (
+        "new patient request",
+        "get",
+        lambda o: reverse("feedback:new_request", args=[o["e"], "patient"]),
+        REQUESTERS,
+        None,
+    ),
     ("new staff request", "get", lambda o: reverse("feedback:new_request", args=[o["e"], "staff"]), REQUESTERS, None),
     ("paper patient form", "get", lambda o: reverse("feedback:paper", args=[o["e"], "patient"]), LEARNER, None),
     ("paper key person form", "get", lambda o: reverse("feedback:paper", args=[o["e"], "key-person"]), LEARNER, None),
-    ("countersign", "get", lambda o: reverse("feedback:countersign", args=[o["e"], o["paper"].uuid]), FACILITATOR, None),
+    (
+        "countersign",
+        "get",
+        lambda o: reverse("feedback:countersign", args=[o["e"], o["paper"].uuid]),
+        FACILITATOR,
+        None,
+    ),
 ]
 CHANGES = [
     (

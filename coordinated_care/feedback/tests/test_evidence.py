@@ -15,7 +15,9 @@ def test_the_learner_links_a_response_to_a_criterion(signed_in, learner, enrolme
     criterion = enrolment.cohort.programme.criteria.first()
     url = reverse("feedback:response", args=[enrolment.uuid, response.uuid])
     client = signed_in(learner)
-    assert client.post(url, {"criterion": criterion.pk, "how_it_shows": "A patient says I listened."}).status_code == 302
+    assert (
+        client.post(url, {"criterion": criterion.pk, "how_it_shows": "A patient says I listened."}).status_code == 302
+    )
     link = ResponseEvidenceLink.objects.get()
     assert (link.response, link.criterion, link.how_it_shows) == (response, criterion, "A patient says I listened.")
     page = client.get(url).content.decode()

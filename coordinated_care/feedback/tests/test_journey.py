@@ -9,7 +9,12 @@ from playwright.sync_api import expect
 
 from coordinated_care.nonprod.demo import DEMO_PASSWORD
 from coordinated_care.programmes.models import Enrolment
-from tests.browser.helpers import assert_accessible, assert_error_summary_has_focus, assert_no_horizontal_scroll, sign_in
+from tests.browser.helpers import (
+    assert_accessible,
+    assert_error_summary_has_focus,
+    assert_no_horizontal_scroll,
+    sign_in,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -67,11 +72,18 @@ def test_a_patient_answers_a_printed_card_on_a_phone(page, phone_page, live_serv
     phone_page.get_by_role("group", name="Are you the patient or service user, or a carer or relative?").get_by_label(
         "The patient or service user"
     ).check()
-    for question in ("understood your individual needs?", "explained the importance of choice?", "talked to you?",
-                     "showed you respect?", "understood the way you felt?"):
+    for question in (
+        "understood your individual needs?",
+        "explained the importance of choice?",
+        "talked to you?",
+        "showed you respect?",
+        "understood the way you felt?",
+    ):
         group = phone_page.get_by_role("group", name=f"How happy were you with the way the care coordinator {question}")
         group.get_by_label("Very happy", exact=True).check()
-    phone_page.get_by_label("What did the care coordinator do well? (optional)").fill("Listened, and rang back as promised.")
+    phone_page.get_by_label("What did the care coordinator do well? (optional)").fill(
+        "Listened, and rang back as promised."
+    )
     phone_page.get_by_role("button", name="Send feedback").click()
 
     # Then they are thanked

@@ -6,7 +6,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
-from coordinated_care.feedback import guard, services
+from coordinated_care.feedback import services
 from coordinated_care.feedback.models import Countersignature, FeedbackResponse
 
 PAPER = {
@@ -111,15 +111,15 @@ def test_a_mistyped_transcription_can_be_removed(signed_in, learner, enrolment, 
     assert FeedbackResponse.objects.count() == 0
 
 
-needs_guard = pytest.mark.skipif(not guard.is_available(), reason="the confidentiality guard is not installed")
-
-
-@needs_guard
 def test_a_typed_in_name_must_be_declared_a_colleagues(signed_in, learner, enrolment):
     url = reverse("feedback:paper", args=[enrolment.uuid, "staff"])
     data = {
-        "received_day": "1", "received_month": "3", "received_year": "2025",
-        "their_role": "Practice nurse", "input": "Shadowed Dr Patel on the frailty ward round.", "given_name": "",
+        "received_day": "1",
+        "received_month": "3",
+        "received_year": "2025",
+        "their_role": "Practice nurse",
+        "input": "Shadowed Dr Patel on the frailty ward round.",
+        "given_name": "",
     }
     page = signed_in(learner).post(url, data)
     assert page.status_code == 200
@@ -131,7 +131,6 @@ def test_a_typed_in_name_must_be_declared_a_colleagues(signed_in, learner, enrol
     assert FeedbackResponse.objects.count() == 1
 
 
-@needs_guard
 def test_an_identifier_cannot_be_typed_in(signed_in, learner, enrolment):
     data = {**PAPER, "did_well": "Called me on 07700 900123 and visited 12 High Street, B1 1AA."}
     page = signed_in(learner).post(reverse("feedback:paper", args=[enrolment.uuid, "patient"]), data)

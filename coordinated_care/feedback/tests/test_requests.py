@@ -35,7 +35,9 @@ def test_the_learner_prints_cards_with_qr_codes(signed_in, learner, enrolment):
 
 def test_the_facilitator_can_make_an_a4_sheet_for_a_colleague(signed_in, assessor, enrolment):
     data = {"coordinator_name": "Test", "layout": "sheet", "valid_days": "30"}
-    html = signed_in(assessor).post(reverse("feedback:new_request", args=[enrolment.uuid, "staff"]), data).content.decode()
+    html = (
+        signed_in(assessor).post(reverse("feedback:new_request", args=[enrolment.uuid, "staff"]), data).content.decode()
+    )
     assert html.count("app-feedback-card--sheet") == 1
     assert FeedbackRequest.objects.get().created_by == assessor
 

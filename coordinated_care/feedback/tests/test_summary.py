@@ -41,7 +41,9 @@ def test_the_page_shows_the_summary_as_a_chart_and_a_table(signed_in, learner, e
     assert "app-feedback-chart__bar--50" in html  # half the answers were "very happy"
     assert '<span class="app-feedback-chart__count">1</span>' in html  # the count is text, not only a bar
     assert 'aria-hidden="true"><span class="app-feedback-chart__bar' in html
-    assert "<table" in html and '<th scope="row" class="nhsuk-table__header">Understood your individual needs</th>' in html
+    assert (
+        "<table" in html and '<th scope="row" class="nhsuk-table__header">Understood your individual needs</th>' in html
+    )
 
 
 def test_responses_are_dated_by_the_day_only(signed_in, learner, enrolment):
@@ -72,8 +74,11 @@ def test_the_overview_takes_the_same_queries_for_any_number_of_responses(signed_
                 services.link_evidence(response, criterion=criterion, how_it_shows="Shows it.", user=learner)
             make_response(enrolment, audience=FeedbackRequest.Audience.STAFF)
         services.transcribe(
-            enrolment=enrolment, audience="patient", answers={"respondent": "carer"},
-            received_on=datetime.date(2025, 1, 1), user=learner,
+            enrolment=enrolment,
+            audience="patient",
+            answers={"respondent": "carer"},
+            received_on=datetime.date(2025, 1, 1),
+            user=learner,
         )
 
     for person in (learner, assessor):

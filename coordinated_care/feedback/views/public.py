@@ -74,9 +74,7 @@ def _answers_form(feedback_request, data=None):
     common = {"request_pk": feedback_request.pk, "allowed_names": [feedback_request.coordinator_name]}
     if feedback_request.audience == FeedbackRequest.Audience.PATIENT:
         return PatientAnswersForm(data, **common)
-    return ColleagueAnswersForm(
-        data, allow_name=feedback_request.audience == FeedbackRequest.Audience.STAFF, **common
-    )
+    return ColleagueAnswersForm(data, allow_name=feedback_request.audience == FeedbackRequest.Audience.STAFF, **common)
 
 
 def _render_answers(request, token, feedback_request, form, notice=""):

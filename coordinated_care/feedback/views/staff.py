@@ -56,7 +56,10 @@ def new_request(request, enrolment_uuid, audience):
     audience = _audience(audience)
     if not services.can_request_feedback(request.user, enrolment):
         raise PermissionDenied
-    initial = {"coordinator_name": services.default_coordinator_name(enrolment), "valid_days": services.default_valid_days()}
+    initial = {
+        "coordinator_name": services.default_coordinator_name(enrolment),
+        "valid_days": services.default_valid_days(),
+    }
     form = RequestForm(request.POST or None, audience=audience, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -114,7 +117,9 @@ def response_detail(request, enrolment_uuid, response_uuid):
         form = EvidenceForm(request.POST or None, criteria=enrolment.cohort.programme.criteria.all())
         if request.method == "POST" and form.is_valid():
             services.link_evidence(
-                response, criterion=form.cleaned_data["criterion"], how_it_shows=form.cleaned_data["how_it_shows"],
+                response,
+                criterion=form.cleaned_data["criterion"],
+                how_it_shows=form.cleaned_data["how_it_shows"],
                 user=request.user,
             )
             messages.success(request, "The feedback is linked as evidence.")

@@ -1,7 +1,7 @@
 """Framework exchange: CASE 1.0 JSON and flat CSV, both ways.
 
-    export_version(version, format) -> str            format is "case" or "csv"
-    import_text(text) -> FrameworkVersion              a new draft; raises ImportRefused
+export_version(version, format) -> str            format is "case" or "csv"
+import_text(text) -> FrameworkVersion              a new draft; raises ImportRefused
 """
 
 from .case import export_case, parse_case

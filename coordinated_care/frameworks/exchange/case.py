@@ -142,7 +142,9 @@ def parse_case(text):
     try:
         package = json.loads(text)
     except json.JSONDecodeError as error:
-        raise ImportRefused(f"The file is not valid JSON: {error.msg} (line {error.lineno}, column {error.colno}).")
+        raise ImportRefused(
+            f"The file is not valid JSON: {error.msg} (line {error.lineno}, column {error.colno})."
+        ) from error
     if not isinstance(package, dict) or not isinstance(package.get("CFDocument"), dict):
         raise ImportRefused("The file is not a CASE package: it has no CFDocument object.")
     document = package["CFDocument"]

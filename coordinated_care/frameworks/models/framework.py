@@ -89,14 +89,6 @@ class FrameworkVersion(models.Model):
     def __str__(self):
         return f"{self.framework} (version {self.number})"
 
-    @property
-    def label(self):
-        return f"Version {self.number}"
-
-    @property
-    def is_draft(self):
-        return self.status == self.Status.DRAFT
-
     def save(self, *args, **kwargs):
         if self.pk is not None:
             self._refuse_locked_change()
@@ -107,6 +99,14 @@ class FrameworkVersion(models.Model):
         if stored is not None and stored != self.Status.DRAFT:
             raise VersionLocked(f"{self} is {stored} and cannot be deleted.")
         return super().delete(*args, **kwargs)
+
+    @property
+    def label(self):
+        return f"Version {self.number}"
+
+    @property
+    def is_draft(self):
+        return self.status == self.Status.DRAFT
 
     def _refuse_locked_change(self):
         # Compared with the stored row, not this instance, which may be stale.

@@ -69,6 +69,14 @@ class FrameworkItem(models.Model):
     def __str__(self):
         return f"{self.code} {self.title}"
 
+    def save(self, *args, **kwargs):
+        self._refuse_unless_draft()
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        self._refuse_unless_draft()
+        return super().delete(*args, **kwargs)
+
     @property
     def shows_description(self):
         """A component's (or a heading-only competency's) description is its title: say it once."""
@@ -77,14 +85,6 @@ class FrameworkItem(models.Model):
     @property
     def paragraphs(self):
         return [part.strip() for part in self.description.split("\n\n") if part.strip()]
-
-    def save(self, *args, **kwargs):
-        self._refuse_unless_draft()
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        self._refuse_unless_draft()
-        return super().delete(*args, **kwargs)
 
     def _refuse_unless_draft(self):
         # Read from the database: the version object held in memory may be stale.

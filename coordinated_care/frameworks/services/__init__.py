@@ -1,14 +1,14 @@
 """The framework's business rules. Views, commands and other apps call these, not the models.
 
-    load_shipped_framework() -> FrameworkVersion
-    new_version_from(version) -> FrameworkVersion          (a draft copy)
-    publish(version, *, at=None) -> FrameworkVersion
-    retire(version, *, at=None) -> FrameworkVersion
-    add_item(version, *, kind, code, title, description, parent=None, notes="") -> FrameworkItem
-    update_item(item, *, title=None, description=None, code=None, notes=None, reidentify=False)
-    remove_item(item)
-    current_version(framework) -> FrameworkVersion | None
-    current_versions() -> list[FrameworkVersion]
+load_shipped_framework() -> FrameworkVersion
+new_version_from(version) -> FrameworkVersion          (a draft copy)
+publish(version, *, at=None) -> FrameworkVersion
+retire(version, *, at=None) -> FrameworkVersion
+add_item(version, *, kind, code, title, description, parent=None, notes="") -> FrameworkItem
+update_item(item, *, title=None, description=None, code=None, notes=None, reidentify=False)
+remove_item(item)
+current_version(framework) -> FrameworkVersion | None
+current_versions() -> list[FrameworkVersion]
 """
 
 from ..models import VersionLocked

@@ -49,23 +49,42 @@ def build_framework(domains=1, competencies=1, components=0, themes=0, publish=T
     version = FrameworkVersionFactory(framework=framework or FrameworkFactory(), number=1)
     for d in range(1, domains + 1):
         domain = FrameworkItemFactory(
-            version=version, kind="domain", code=f"D{d}", title=f"Domain {d}", position=d,
+            version=version,
+            kind="domain",
+            code=f"D{d}",
+            title=f"Domain {d}",
+            position=d,
             description=f"What domain {d} is about.",
         )
         for t in range(1, themes + 1):
             FrameworkItemFactory(
-                version=version, parent=domain, kind="theme", code=f"D{d}.T{t}", title=f"Theme {d}.{t}",
-                position=t, description=f"Theme {d}.{t} runs through the domain.",
+                version=version,
+                parent=domain,
+                kind="theme",
+                code=f"D{d}.T{t}",
+                title=f"Theme {d}.{t}",
+                position=t,
+                description=f"Theme {d}.{t} runs through the domain.",
             )
         for c in range(1, competencies + 1):
             competency = FrameworkItemFactory(
-                version=version, parent=domain, kind="competency", code=f"D{d}.{c}", title=f"Competency {d}.{c}",
-                position=themes + c, description=f"Competency {d}.{c} means doing the work well.",
+                version=version,
+                parent=domain,
+                kind="competency",
+                code=f"D{d}.{c}",
+                title=f"Competency {d}.{c}",
+                position=themes + c,
+                description=f"Competency {d}.{c} means doing the work well.",
             )
             for k in range(1, components + 1):
                 FrameworkItemFactory(
-                    version=version, parent=competency, kind="component", code=f"D{d}.{c}.{k}",
-                    title=f"Component {d}.{c}.{k}", position=k, description=f"Component {d}.{c}.{k} in detail.",
+                    version=version,
+                    parent=competency,
+                    kind="component",
+                    code=f"D{d}.{c}.{k}",
+                    title=f"Component {d}.{c}.{k}",
+                    position=k,
+                    description=f"Component {d}.{c}.{k} in detail.",
                 )
     if publish:
         services.publish(version)

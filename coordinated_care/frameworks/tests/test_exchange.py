@@ -331,8 +331,10 @@ def test_case_items_under_a_non_domain_at_the_top_are_refused(small):
 
 
 def test_a_failure_while_writing_leaves_nothing_behind(small, monkeypatch):
-    text = export_csv(small).replace(small.framework.slug, "brand-new-framework").replace(
-        small.framework.title, "Brand new framework"
+    text = (
+        export_csv(small)
+        .replace(small.framework.slug, "brand-new-framework")
+        .replace(small.framework.title, "Brand new framework")
     )
     text = text.replace(str(small.uuid), str(uuid.uuid4()))
 

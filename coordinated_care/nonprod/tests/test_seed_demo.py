@@ -111,7 +111,15 @@ def test_seeding_the_cohort_again_changes_nothing():
 def test_one_demo_login_per_role_still():
     from coordinated_care.accounts.models import Role
 
-    assert [label for label, _ in DEMO_LOGINS] == [role.label for role in (
-        Role.LEARNER, Role.ASSESSOR, Role.PROGRAMME_LEAD, Role.SUPERVISOR, Role.EMPLOYER, Role.ADMINISTRATOR
-    )]
+    assert [label for label, _ in DEMO_LOGINS] == [
+        role.label
+        for role in (
+            Role.LEARNER,
+            Role.ASSESSOR,
+            Role.PROGRAMME_LEAD,
+            Role.SUPERVISOR,
+            Role.EMPLOYER,
+            Role.ADMINISTRATOR,
+        )
+    ]
     assert "facilitator2@demo.test" not in dict((email, label) for label, email in DEMO_LOGINS)

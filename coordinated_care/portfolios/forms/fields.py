@@ -142,7 +142,10 @@ class AttachmentField(CheckedDocumentField):
         super().__init__(
             label=label,
             required=required,
-            help_text=f"It must be {uploads.ALLOWED_DESCRIPTION}, smaller than {uploads.max_upload_bytes() // (1024 * 1024)} MB.",
+            help_text=(
+                f"It must be {uploads.ALLOWED_DESCRIPTION}, "
+                f"smaller than {uploads.max_upload_bytes() // (1024 * 1024)} MB."
+            ),
             error_messages={"required": "Select a file to upload"},
             **kwargs,
         )

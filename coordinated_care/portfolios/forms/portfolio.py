@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 
 from ..kinds import VALUES_WORKSHEET_QUESTIONS
 from .base import PortfolioForm
-from .fields import WRITING_MAX, AttachmentField, NHSDateField, nhs_field, declared_field
+from .fields import WRITING_MAX, AttachmentField, NHSDateField, declared_field, nhs_field
 
 HOW_IT_SHOWS_MAX = 2_000
 
@@ -60,7 +60,9 @@ class ValuesWorksheetForm(PortfolioForm):
                         required=False,
                         max_length=WRITING_MAX,
                         widget=forms.Textarea,
-                        error_messages={"max_length": f"{name}: '{question}' must be {WRITING_MAX:,} characters or fewer"},
+                        error_messages={
+                            "max_length": f"{name}: '{question}' must be {WRITING_MAX:,} characters or fewer"
+                        },
                     ),
                     "textarea",
                     4,
@@ -113,7 +115,9 @@ class EvidenceForm(PortfolioForm):
                     max_length=HOW_IT_SHOWS_MAX,
                     widget=forms.Textarea,
                     error_messages={
-                        "max_length": f"How this entry shows {criterion.code} must be {HOW_IT_SHOWS_MAX:,} characters or fewer"
+                        "max_length": (
+                            f"How this entry shows {criterion.code} must be {HOW_IT_SHOWS_MAX:,} characters or fewer"
+                        )
                     },
                 ),
                 "textarea",
@@ -141,7 +145,9 @@ class EvidenceForm(PortfolioForm):
         cleaned = super().clean()
         for criterion in self.criteria:
             if cleaned.get(self.link_name(criterion)) and not cleaned.get(self.how_name(criterion)):
-                self.add_error(self.how_name(criterion), f"Enter how this entry shows {criterion.code} {criterion.title}")
+                self.add_error(
+                    self.how_name(criterion), f"Enter how this entry shows {criterion.code} {criterion.title}"
+                )
         return cleaned
 
     def groups(self):

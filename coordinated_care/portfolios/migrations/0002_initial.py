@@ -6,89 +6,118 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('portfolios', '0001_initial'),
-        ('programmes', '0001_initial'),
+        ("portfolios", "0001_initial"),
+        ("programmes", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='attachment',
-            name='enrolment',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='attachments', to='programmes.enrolment'),
+            model_name="attachment",
+            name="enrolment",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT, related_name="attachments", to="programmes.enrolment"
+            ),
         ),
         migrations.AddField(
-            model_name='attachment',
-            name='uploaded_by',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL),
+            model_name="attachment",
+            name="uploaded_by",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT, related_name="+", to=settings.AUTH_USER_MODEL
+            ),
         ),
         migrations.AddField(
-            model_name='draft',
-            name='user',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='drafts', to=settings.AUTH_USER_MODEL),
+            model_name="draft",
+            name="user",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE, related_name="drafts", to=settings.AUTH_USER_MODEL
+            ),
         ),
         migrations.AddField(
-            model_name='entry',
-            name='created_by',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL),
+            model_name="entry",
+            name="created_by",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT, related_name="+", to=settings.AUTH_USER_MODEL
+            ),
         ),
         migrations.AddField(
-            model_name='entry',
-            name='enrolment',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='entries', to='programmes.enrolment'),
+            model_name="entry",
+            name="enrolment",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT, related_name="entries", to="programmes.enrolment"
+            ),
         ),
         migrations.AddField(
-            model_name='entry',
-            name='workshop',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='entries', to='programmes.workshop'),
+            model_name="entry",
+            name="workshop",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="entries",
+                to="programmes.workshop",
+            ),
         ),
         migrations.AddField(
-            model_name='attachment',
-            name='entry',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='attachments', to='portfolios.entry'),
+            model_name="attachment",
+            name="entry",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="attachments",
+                to="portfolios.entry",
+            ),
         ),
         migrations.AddField(
-            model_name='entryversion',
-            name='created_by',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL),
+            model_name="entryversion",
+            name="created_by",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT, related_name="+", to=settings.AUTH_USER_MODEL
+            ),
         ),
         migrations.AddField(
-            model_name='entryversion',
-            name='entry',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='versions', to='portfolios.entry'),
+            model_name="entryversion",
+            name="entry",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE, related_name="versions", to="portfolios.entry"
+            ),
         ),
         migrations.AddField(
-            model_name='evidencelink',
-            name='criterion',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='evidence_links', to='programmes.criterion'),
+            model_name="evidencelink",
+            name="criterion",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT, related_name="evidence_links", to="programmes.criterion"
+            ),
         ),
         migrations.AddField(
-            model_name='evidencelink',
-            name='entry',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='evidence_links', to='portfolios.entry'),
+            model_name="evidencelink",
+            name="entry",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE, related_name="evidence_links", to="portfolios.entry"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='draft',
-            constraint=models.UniqueConstraint(fields=('user', 'key'), name='draft_unique_key'),
+            model_name="draft",
+            constraint=models.UniqueConstraint(fields=("user", "key"), name="draft_unique_key"),
         ),
         migrations.AddIndex(
-            model_name='entry',
-            index=models.Index(fields=['enrolment', 'kind'], name='portfolios__enrolme_ae0bc0_idx'),
+            model_name="entry",
+            index=models.Index(fields=["enrolment", "kind"], name="portfolios__enrolme_ae0bc0_idx"),
         ),
         migrations.AddIndex(
-            model_name='entry',
-            index=models.Index(fields=['enrolment', 'status', 'due_on'], name='portfolios__enrolme_ca4ac1_idx'),
+            model_name="entry",
+            index=models.Index(fields=["enrolment", "status", "due_on"], name="portfolios__enrolme_ca4ac1_idx"),
         ),
         migrations.AddConstraint(
-            model_name='entryversion',
-            constraint=models.UniqueConstraint(fields=('entry', 'number'), name='entry_version_unique_number'),
+            model_name="entryversion",
+            constraint=models.UniqueConstraint(fields=("entry", "number"), name="entry_version_unique_number"),
         ),
         migrations.AddConstraint(
-            model_name='evidencelink',
-            constraint=models.UniqueConstraint(fields=('entry', 'criterion'), name='evidence_link_unique'),
+            model_name="evidencelink",
+            constraint=models.UniqueConstraint(fields=("entry", "criterion"), name="evidence_link_unique"),
         ),
     ]

@@ -4,18 +4,25 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('portfolios', '0002_initial'),
+        ("portfolios", "0002_initial"),
     ]
 
     operations = [
         migrations.AddConstraint(
-            model_name='entry',
-            constraint=models.UniqueConstraint(condition=models.Q(('kind', 'values_worksheet')), fields=('enrolment',), name='entry_one_values_worksheet'),
+            model_name="entry",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("kind", "values_worksheet")),
+                fields=("enrolment",),
+                name="entry_one_values_worksheet",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='entry',
-            constraint=models.UniqueConstraint(condition=models.Q(('workshop__isnull', False)), fields=('enrolment', 'workshop'), name='entry_one_note_per_workshop'),
+            model_name="entry",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("workshop__isnull", False)),
+                fields=("enrolment", "workshop"),
+                name="entry_one_note_per_workshop",
+            ),
         ),
     ]

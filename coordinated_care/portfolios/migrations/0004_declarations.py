@@ -4,20 +4,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('portfolios', '0003_one_worksheet_and_one_note_per_workshop'),
+        ("portfolios", "0003_one_worksheet_and_one_note_per_workshop"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='entryversion',
-            name='declarations',
+            model_name="entryversion",
+            name="declarations",
             field=models.JSONField(blank=True, default=list),
         ),
         migrations.AddField(
-            model_name='evidencelink',
-            name='declarations',
+            model_name="evidencelink",
+            name="declarations",
             field=models.JSONField(blank=True, default=list),
         ),
     ]

@@ -147,7 +147,11 @@ def entry_page(enrolment, entry, *, can_edit, today):
         "sections": content_sections(entry.kind, entry.content, value_names),
         "status": status_tag(entry, today),
         "is_overdue": entry.is_overdue(today),
-        "saved": {"number": entry.version, "by": current.created_by.display_name if current else "", "when": when(current.created_at) if current else ""},
+        "saved": {
+            "number": entry.version,
+            "by": current.created_by.display_name if current else "",
+            "when": when(current.created_at) if current else "",
+        },
         "links": [
             {
                 "criterion": link.criterion,
@@ -189,7 +193,9 @@ def attachment_row(enrolment, attachment):
 
 def versions_page(enrolment, entry):
     # The list never loads the versions' content, which may be long.
-    versions = EntryVersion.objects.filter(entry=entry).select_related("created_by").defer("content").order_by("-number")
+    versions = (
+        EntryVersion.objects.filter(entry=entry).select_related("created_by").defer("content").order_by("-number")
+    )
     return {
         "page_title": f"Versions of {entry.title}",
         "enrolment": enrolment,

@@ -1,7 +1,7 @@
 """How dates, times and free text are written on portfolio pages."""
 
-from markupsafe import Markup, escape
 from django.utils import timezone
+from markupsafe import Markup, escape
 
 
 def day(value):

@@ -102,9 +102,7 @@ def _competency_href(item):
 
 def criterion_page(enrolment, code):
     criterion = (
-        Criterion.objects.select_related("group")
-        .filter(programme=enrolment.cohort.programme_id, code=code)
-        .first()
+        Criterion.objects.select_related("group").filter(programme=enrolment.cohort.programme_id, code=code).first()
     )
     if criterion is None:
         raise Http404("No such criterion in this programme.")
@@ -144,7 +142,9 @@ def values_worksheet_page(enrolment, worksheet, value_names):
         "worksheet": worksheet,
         "sections": content_sections(Entry.Kind.VALUES_WORKSHEET, worksheet.content if worksheet else {}, value_names),
         "entry_href": reverse("portfolios:entry", args=[enrolment.uuid, worksheet.uuid]) if worksheet else None,
-        "versions_href": reverse("portfolios:entry_versions", args=[enrolment.uuid, worksheet.uuid]) if worksheet else None,
+        "versions_href": reverse("portfolios:entry_versions", args=[enrolment.uuid, worksheet.uuid])
+        if worksheet
+        else None,
         "saved_when": when(worksheet.updated_at) if worksheet else "",
     }
 

@@ -5,8 +5,8 @@ programme leads read it; everyone else is told it does not exist (404), and the 
 is sent to sign in. A refused request changes nothing."""
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 from django.test import Client
 from django.urls import reverse

@@ -9,7 +9,6 @@ from coordinated_care.portfolios import services
 from coordinated_care.portfolios.models import Entry
 
 
-
 def pdf_with_text(text):
     """A small, valid one-page PDF showing `text`, which the confidentiality guard can read."""
     stream = f"BT /F1 12 Tf 20 100 Td ({text}) Tj ET".encode("latin-1")
@@ -60,12 +59,21 @@ CASE_STUDY = {
 
 
 def action_content(due_on, area="Digital signposting"):
-    return {"area_of_focus": area, "actions": "Shadow the digital champion", "help": "PBF", "success_measure": "Sign-off", "due_on": due_on}
+    return {
+        "area_of_focus": area,
+        "actions": "Shadow the digital champion",
+        "help": "PBF",
+        "success_measure": "Sign-off",
+        "due_on": due_on,
+    }
 
 
 def add_case_study(enrolment, learner, n=1, criteria=()):
     entry = services.create_entry(
-        enrolment=enrolment, kind=Entry.Kind.CASE_STUDY, user=learner, content={**CASE_STUDY, "title": f"Case study {n}"}
+        enrolment=enrolment,
+        kind=Entry.Kind.CASE_STUDY,
+        user=learner,
+        content={**CASE_STUDY, "title": f"Case study {n}"},
     )
     for criterion in criteria:
         services.link_evidence(entry, criterion=criterion, how_it_shows=f"Shows {criterion.code}", user=learner)

@@ -11,6 +11,7 @@ from coordinated_care.programmes.models import Criterion, Workshop
 
 from .builders import action_content, add_case_study, pdf
 
+
 @pytest.fixture
 def criteria(enrolment):
     return list(Criterion.objects.filter(programme=enrolment.cohort.programme).order_by("group__position", "position"))
@@ -26,7 +27,10 @@ def portfolio(enrolment, learner, criteria):
         case_study, content={**case_study.content, "outcomes": "Changed"}, user=learner, seen_version=1
     )
     action = services.create_entry(
-        enrolment=enrolment, kind=Entry.Kind.ACTION, user=learner, content=action_content(today - datetime.timedelta(days=3))
+        enrolment=enrolment,
+        kind=Entry.Kind.ACTION,
+        user=learner,
+        content=action_content(today - datetime.timedelta(days=3)),
     )
     training = services.add_entry(
         enrolment=enrolment,
@@ -36,11 +40,17 @@ def portfolio(enrolment, learner, criteria):
         upload=pdf(),
     )
     workshop = Workshop.objects.filter(cohort=enrolment.cohort).order_by("number").first()
-    note = services.save_workshop_note(enrolment, workshop, content={"attended": "yes", "notes": "Useful"}, user=learner)
+    note = services.save_workshop_note(
+        enrolment, workshop, content={"attended": "yes", "notes": "Useful"}, user=learner
+    )
     names = list(enrolment.cohort.programme.values.values_list("name", flat=True))
     worksheet = services.save_values_worksheet(enrolment, answers={names[0]: {"what": "w", "why": "y"}}, user=learner)
     services.save_accredited_training(
-        enrolment, completed_on=today - datetime.timedelta(days=60), provider="PCI", user=learner, certificate_upload=pdf()
+        enrolment,
+        completed_on=today - datetime.timedelta(days=60),
+        provider="PCI",
+        user=learner,
+        certificate_upload=pdf(),
     )
     return SimpleNamespace(
         enrolment=enrolment,

@@ -25,7 +25,13 @@ CASES = [
         "new_entry",
         lambda p: [p.enrolment.uuid, "training"],
         WRITE,
-        post=lambda p: {"title": "Course", "occurred_on_day": 1, "occurred_on_month": 2, "occurred_on_year": 2026, "attachment": pdf()},
+        post=lambda p: {
+            "title": "Course",
+            "occurred_on_day": 1,
+            "occurred_on_month": 2,
+            "occurred_on_year": 2026,
+            "attachment": pdf(),
+        },
         id="new_entry-training",
     ),
     Case("entry", lambda p: [p.enrolment.uuid, p.case_study.uuid], READ),
@@ -34,7 +40,11 @@ CASES = [
         "edit_entry",
         lambda p: [p.enrolment.uuid, p.case_study.uuid],
         WRITE,
-        post=lambda p: {**CASE_STUDY, "outcomes": "Edited", "seen_version": Entry.objects.get(pk=p.case_study.pk).version},
+        post=lambda p: {
+            **CASE_STUDY,
+            "outcomes": "Edited",
+            "seen_version": Entry.objects.get(pk=p.case_study.pk).version,
+        },
     ),
     Case(
         "entry_status",
@@ -56,13 +66,21 @@ CASES = [
         "values_worksheet",
         lambda p: [p.enrolment.uuid],
         READ,
-        post=lambda p: {"value_1_what": "What", "value_1_why": "Why", "seen_version": Entry.objects.get(pk=p.worksheet.pk).version},
+        post=lambda p: {
+            "value_1_what": "What",
+            "value_1_why": "Why",
+            "seen_version": Entry.objects.get(pk=p.worksheet.pk).version,
+        },
     ),
     Case(
         "workshop_note",
         lambda p: [p.enrolment.uuid, p.workshop.number],
         WRITE,
-        post=lambda p: {"attended": "partly", "notes": "Left early", "seen_version": Entry.objects.get(pk=p.note.pk).version},
+        post=lambda p: {
+            "attended": "partly",
+            "notes": "Left early",
+            "seen_version": Entry.objects.get(pk=p.note.pk).version,
+        },
     ),
     Case(
         "accredited_training",
@@ -92,13 +110,17 @@ def test_every_url_name_is_covered():
     assert {p.name for p in urlpatterns} == {case.name for case in CASES}
 
 
-def test_an_entry_of_another_portfolio_is_not_found_through_ones_own(portfolio, other_enrolment, other_learner, signed_in):
+def test_an_entry_of_another_portfolio_is_not_found_through_ones_own(
+    portfolio, other_enrolment, other_learner, signed_in
+):
     theirs = services.create_entry(
         enrolment=other_enrolment, kind=Entry.Kind.CASE_STUDY, content=CASE_STUDY, user=other_learner
     )
     client = signed_in(portfolio.enrolment.learner)
     for name in ("entry", "edit_entry", "entry_versions", "entry_evidence"):
-        assert client.get(reverse(f"portfolios:{name}", args=[portfolio.enrolment.uuid, theirs.uuid])).status_code == 404
+        assert (
+            client.get(reverse(f"portfolios:{name}", args=[portfolio.enrolment.uuid, theirs.uuid])).status_code == 404
+        )
     assert client.get(reverse("portfolios:overview", args=[other_enrolment.uuid])).status_code == 404
 
 
@@ -110,7 +132,10 @@ def test_a_completed_portfolio_can_be_read_but_not_changed(portfolio, signed_in)
     overview = client.get(reverse("portfolios:overview", args=[enrolment.uuid]))
     assert overview.status_code == 200 and b"no longer changed" in overview.content
     assert client.get(reverse("portfolios:new_entry", args=[enrolment.uuid, "case-studies"])).status_code == 403
-    assert client.post(reverse("portfolios:new_entry", args=[enrolment.uuid, "case-studies"]), CASE_STUDY).status_code == 403
+    assert (
+        client.post(reverse("portfolios:new_entry", args=[enrolment.uuid, "case-studies"]), CASE_STUDY).status_code
+        == 403
+    )
 
 
 def test_an_unknown_section_or_portfolio_is_not_found(portfolio, signed_in):

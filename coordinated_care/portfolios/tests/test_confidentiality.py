@@ -23,7 +23,8 @@ def learner_client(enrolment, signed_in):
 
 def test_an_identifier_is_refused_and_nothing_is_saved(enrolment, learner_client):
     response = learner_client.post(
-        url("new_entry", enrolment.uuid, "case-studies"), {**CASE_STUDY, "overview": f"Their NHS number is {NHS_NUMBER}."}
+        url("new_entry", enrolment.uuid, "case-studies"),
+        {**CASE_STUDY, "overview": f"Their NHS number is {NHS_NUMBER}."},
     )
     html = response.content.decode()
     assert response.status_code == 200
@@ -38,7 +39,9 @@ def test_a_name_needs_the_declaration_which_is_kept_with_the_version(enrolment, 
     assert response.status_code == 200 and "Okafor" in html
     assert 'href="#id_confidentiality_declaration"' in html
     assert not Entry.objects.exists()
-    response = learner_client.post(url("new_entry", enrolment.uuid, "case-studies"), {**data, "confidentiality_declaration": "on"})
+    response = learner_client.post(
+        url("new_entry", enrolment.uuid, "case-studies"), {**data, "confidentiality_declaration": "on"}
+    )
     assert response.status_code == 302
     version = EntryVersion.objects.get()
     assert [(d["field"], d["type"]) for d in version.declarations] == [("coordination", "PERSON")]
@@ -57,7 +60,9 @@ def test_evidence_wording_is_checked_too(enrolment, learner, learner_client, cri
 
 
 def test_the_worksheet_is_checked_too(enrolment, learner_client):
-    response = learner_client.post(url("values_worksheet", enrolment.uuid), {"value_1_what": "They live at B15 2TT.", "seen_version": 0})
+    response = learner_client.post(
+        url("values_worksheet", enrolment.uuid), {"value_1_what": "They live at B15 2TT.", "seen_version": 0}
+    )
     assert response.status_code == 200 and not Entry.objects.exists()
 
 

@@ -67,7 +67,9 @@ def test_date_errors_are_in_plain_english(day, month, year, message):
 
 
 def test_an_edit_carries_the_version_seen():
-    form = EntryForm(ACTION, data={**ACTION_DATA, "due_on_day": "5", "due_on_month": "1", "due_on_year": "2026"}, editing=True)
+    form = EntryForm(
+        ACTION, data={**ACTION_DATA, "due_on_day": "5", "due_on_month": "1", "due_on_year": "2026"}, editing=True
+    )
     assert not form.is_valid() and "seen_version" in form.errors
 
 
@@ -79,13 +81,17 @@ def test_radios_link_from_the_error_summary_to_the_first_radio():
 
 
 def test_overlong_writing_is_refused_with_its_limit():
-    form = EntryForm(KINDS["case_study"], data={"title": "x" * 301, "overview": "o", "coordination": "c", "outcomes": "r"})
+    form = EntryForm(
+        KINDS["case_study"], data={"title": "x" * 301, "overview": "o", "coordination": "c", "outcomes": "r"}
+    )
     assert form.errors["title"] == ["Title must be 300 characters or fewer"]
 
 
 def test_a_draft_fills_the_form_back_in():
     form = EntryForm(ACTION, initial={"area_of_focus": "Saved"}, editing=True)
-    form.restore({"area_of_focus": "Unsaved", "due_on_day": "7", "due_on_month": "", "due_on_year": "2026", "seen_version": "3"})
+    form.restore(
+        {"area_of_focus": "Unsaved", "due_on_day": "7", "due_on_month": "", "due_on_year": "2026", "seen_version": "3"}
+    )
     assert form["area_of_focus"].value() == "Unsaved"
     assert form["due_on"].value() == ["7", "", "2026"]
     assert form["seen_version"].value() == "3"
@@ -93,7 +99,9 @@ def test_a_draft_fills_the_form_back_in():
 
 def test_evidence_needs_how_it_shows_for_each_criterion_chosen(criteria):
     first, second = criteria[:2]
-    form = EvidenceForm(criteria, data={f"criterion_{first.pk}": "on", f"how_{first.pk}": "Because", f"criterion_{second.pk}": "on"})
+    form = EvidenceForm(
+        criteria, data={f"criterion_{first.pk}": "on", f"how_{first.pk}": "Because", f"criterion_{second.pk}": "on"}
+    )
     assert not form.is_valid()
     assert form.errors[f"how_{second.pk}"] == [f"Enter how this entry shows {second.code} {second.title}"]
     assert list(form.errors) == [f"how_{second.pk}"]

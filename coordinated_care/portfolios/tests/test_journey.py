@@ -57,7 +57,9 @@ def test_the_demo_learner_builds_their_portfolio_on_a_phone(phone_page, new_page
     main.get_by_label("Title").fill("Case study 1: home from hospital")
     main.get_by_label("Overview of coordination needs").fill("An older person living alone needed support at home.")
     main.get_by_label("Coordination that has taken place").fill("I arranged a review with the community team.")
-    main.get_by_label("Outcomes, reflections and learning").fill("They felt supported; I learned to ask about transport.")
+    main.get_by_label("Outcomes, reflections and learning").fill(
+        "They felt supported; I learned to ask about transport."
+    )
     main.get_by_role("button", name="Save").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Case study 1: home from hospital")
     check(page)
@@ -210,7 +212,9 @@ def test_writing_survives_an_expired_session(new_page, live_server, demo_data):
     banner = page.locator('[data-portfolio-draft-banner="local"]')
     expect(banner).to_be_visible()
     banner.get_by_role("button", name="Restore it").click()
-    expect(page.get_by_label("Reflections on your learning and the importance of the relationship")).to_have_value(writing)
+    expect(page.get_by_label("Reflections on your learning and the importance of the relationship")).to_have_value(
+        writing
+    )
     assert_accessible(page)
 
 
@@ -229,7 +233,11 @@ def test_every_portfolio_page_is_accessible_on_a_phone(new_page, live_server, de
         enrolment=enrolment,
         kind=Entry.Kind.TRAINING_RECORD,
         user=learner,
-        content={"title": "Safeguarding adults level 2", "provider": "Demo Valley Training Hub", "occurred_on": enrolment.cohort.start_date},
+        content={
+            "title": "Safeguarding adults level 2",
+            "provider": "Demo Valley Training Hub",
+            "occurred_on": enrolment.cohort.start_date,
+        },
         upload=pdf(),
     )
     uploads.store_upload(enrolment, pdf("second.pdf"), learner, entry=training)

@@ -28,19 +28,33 @@ def test_evidence_documents_and_overdue_actions_show(enrolment, learner):
     programme = enrolment.cohort.programme
     entry = case_study(enrolment, learner, 1)
     for code in ("PC1", "PC2", "CS5"):
-        services.link_evidence(entry, criterion=Criterion.objects.get(programme=programme, code=code), how_it_shows="x", user=learner)
+        services.link_evidence(
+            entry, criterion=Criterion.objects.get(programme=programme, code=code), how_it_shows="x", user=learner
+        )
     case_study(enrolment, learner, 2)
     services.create_entry(
         enrolment=enrolment,
         kind=Entry.Kind.ACTION,
         user=learner,
-        content={"area_of_focus": "Late", "actions": "a", "help": "h", "success_measure": "s", "due_on": today - datetime.timedelta(days=1)},
+        content={
+            "area_of_focus": "Late",
+            "actions": "a",
+            "help": "h",
+            "success_measure": "s",
+            "due_on": today - datetime.timedelta(days=1),
+        },
     )
     services.create_entry(
         enrolment=enrolment,
         kind=Entry.Kind.ACTION,
         user=learner,
-        content={"area_of_focus": "Later", "actions": "a", "help": "h", "success_measure": "s", "due_on": today + datetime.timedelta(days=9)},
+        content={
+            "area_of_focus": "Later",
+            "actions": "a",
+            "help": "h",
+            "success_measure": "s",
+            "due_on": today + datetime.timedelta(days=9),
+        },
     )
     progress = portfolio_progress(enrolment, today=today)
     assert progress.criteria_with_evidence == 3
@@ -77,7 +91,12 @@ def test_progress_takes_a_fixed_number_of_queries(enrolment, learner, django_ass
     few = count_queries()
     for n in range(12):
         entry = case_study(enrolment, learner, n)
-        services.link_evidence(entry, criterion=Criterion.objects.filter(programme=enrolment.cohort.programme)[n], how_it_shows="x", user=learner)
+        services.link_evidence(
+            entry,
+            criterion=Criterion.objects.filter(programme=enrolment.cohort.programme)[n],
+            how_it_shows="x",
+            user=learner,
+        )
     assert count_queries() == few
 
 
@@ -114,8 +133,12 @@ def test_feedback_responses_count_as_feedback_and_evidence(enrolment, learner):
     from coordinated_care.feedback.models import FeedbackRequest, FeedbackResponse, ResponseEvidenceLink
 
     response = FeedbackResponse.objects.create(
-        enrolment=enrolment, audience=FeedbackRequest.Audience.STAFF, received_on=datetime.date(2027, 3, 3),
-        source=FeedbackResponse.Source.ONLINE, their_role="Practice nurse", input="Worked together.",
+        enrolment=enrolment,
+        audience=FeedbackRequest.Audience.STAFF,
+        received_on=datetime.date(2027, 3, 3),
+        source=FeedbackResponse.Source.ONLINE,
+        their_role="Practice nurse",
+        input="Worked together.",
     )
     pc1 = Criterion.objects.get(programme=enrolment.cohort.programme, code="PC1")
     ResponseEvidenceLink.objects.create(response=response, criterion=pc1, how_it_shows="x")

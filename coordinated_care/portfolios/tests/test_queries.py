@@ -24,7 +24,10 @@ def grow(portfolio, criteria, learner):
     for n in range(MORE):
         add_case_study(enrolment, learner, n + 2, criteria=criteria[n : n + 3])
         services.create_entry(
-            enrolment=enrolment, kind=Entry.Kind.ACTION, user=learner, content=action_content(today - datetime.timedelta(days=n + 1))
+            enrolment=enrolment,
+            kind=Entry.Kind.ACTION,
+            user=learner,
+            content=action_content(today - datetime.timedelta(days=n + 1)),
         )
         services.add_entry(
             enrolment=enrolment,
@@ -35,13 +38,20 @@ def grow(portfolio, criteria, learner):
         )
         uploads.store_upload(enrolment, pdf(), learner, entry=portfolio.training)
         entry = Entry.objects.get(pk=portfolio.case_study.pk)
-        services.update_entry(entry, content={**entry.content, "outcomes": f"Version {n}"}, user=learner, seen_version=entry.version)
+        services.update_entry(
+            entry, content={**entry.content, "outcomes": f"Version {n}"}, user=learner, seen_version=entry.version
+        )
         worksheet = Entry.objects.get(pk=portfolio.worksheet.pk)
         services.save_values_worksheet(
-            enrolment, answers={name: {"what": f"w{n}", "why": "y"} for name in portfolio.value_names}, user=learner, seen_version=worksheet.version
+            enrolment,
+            answers={name: {"what": f"w{n}", "why": "y"} for name in portfolio.value_names},
+            user=learner,
+            seen_version=worksheet.version,
         )
     services.set_evidence_links(
-        portfolio.case_study, links={criterion: f"Shows {criterion.code}" for criterion in criteria[:MORE + 3]}, user=learner
+        portfolio.case_study,
+        links={criterion: f"Shows {criterion.code}" for criterion in criteria[: MORE + 3]},
+        user=learner,
     )
     for n in range(1, MORE + 1):
         workshop = portfolio.workshop.cohort.workshops.get(number=n + 1)
@@ -83,7 +93,9 @@ def count(client, url):
 
 
 @pytest.mark.parametrize("page", list(PAGES))
-def test_queries_do_not_grow_with_the_portfolio(page, portfolio, criteria, learner, assessor, programme_lead, signed_in):
+def test_queries_do_not_grow_with_the_portfolio(
+    page, portfolio, criteria, learner, assessor, programme_lead, signed_in
+):
     args, expected = PAGES[page]
     url = reverse(f"portfolios:{page.split('-')[0]}", args=args(portfolio))
     # Forms are the learner's alone; reading pages are measured for a facilitator and a lead too.

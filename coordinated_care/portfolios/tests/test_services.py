@@ -64,7 +64,13 @@ def test_actions_keep_their_due_date_and_status(enrolment, learner):
         enrolment=enrolment,
         kind=Entry.Kind.ACTION,
         user=learner,
-        content={"area_of_focus": "Digital signposting", "actions": "Shadow", "help": "PBF", "success_measure": "Sign-off", "due_on": due},
+        content={
+            "area_of_focus": "Digital signposting",
+            "actions": "Shadow",
+            "help": "PBF",
+            "success_measure": "Sign-off",
+            "due_on": due,
+        },
     )
     assert action.due_on == due and action.status == Entry.Status.OPEN
     assert action.content["due_on"] == "2026-01-05"
@@ -104,9 +110,7 @@ from .builders import action_content, add_case_study, pdf  # noqa: E402
 
 def test_evidence_links_are_set_together(enrolment, learner, criteria):
     entry = add_case_study(enrolment, learner, criteria=criteria[:2])
-    services.set_evidence_links(
-        entry, links={criteria[1]: "  Reworded  ", criteria[2]: "New"}, user=learner
-    )
+    services.set_evidence_links(entry, links={criteria[1]: "  Reworded  ", criteria[2]: "New"}, user=learner)
     links = {link.criterion.code: link.how_it_shows for link in EvidenceLink.objects.filter(entry=entry)}
     assert links == {criteria[1].code: "Reworded", criteria[2].code: "New"}
 
@@ -153,12 +157,17 @@ def test_only_actions_are_marked_done(enrolment, learner):
 def test_the_worksheet_is_one_entry_filled_in_over_time(enrolment, learner):
     names = list(enrolment.cohort.programme.values.values_list("name", flat=True))
     worksheet = services.save_values_worksheet(
-        enrolment, answers={names[0]: {"what": " It is ", "why": "", "practice": ""}, "Not a value": {"what": "x"}}, user=learner
+        enrolment,
+        answers={names[0]: {"what": " It is ", "why": "", "practice": ""}, "Not a value": {"what": "x"}},
+        user=learner,
     )
     assert worksheet.content == {"values": {names[0]: {"what": "It is"}}}
     assert worksheet.title == "Key values of person-centred care worksheet"
     worksheet = services.save_values_worksheet(
-        enrolment, answers={names[0]: {"what": "It is", "why": "Because"}, names[1]: {"practice": "Daily"}}, user=learner, seen_version=1
+        enrolment,
+        answers={names[0]: {"what": "It is", "why": "Because"}, names[1]: {"practice": "Daily"}},
+        user=learner,
+        seen_version=1,
     )
     assert worksheet.version == 2
     assert worksheet.content["values"][names[1]] == {"practice": "Daily"}
@@ -191,7 +200,9 @@ def test_one_note_per_workshop(enrolment, learner):
     )
     assert note.version == 2 and note.title == str(workshop)
     with pytest.raises(services.StaleEdit):
-        services.save_workshop_note(enrolment, workshop, content={"attended": "no", "notes": ""}, user=learner, seen_version=0)
+        services.save_workshop_note(
+            enrolment, workshop, content={"attended": "no", "notes": ""}, user=learner, seen_version=0
+        )
     assert Entry.objects.filter(enrolment=enrolment, workshop=workshop).count() == 1
 
 
@@ -203,14 +214,22 @@ def test_notes_are_only_for_the_cohorts_workshops(enrolment, learner):
 
 def test_accredited_training_keeps_its_certificate_until_a_new_one_comes(enrolment, learner):
     services.save_accredited_training(
-        enrolment, completed_on=datetime.date(2025, 9, 1), provider=" PCI provider ", user=learner, certificate_upload=pdf()
+        enrolment,
+        completed_on=datetime.date(2025, 9, 1),
+        provider=" PCI provider ",
+        user=learner,
+        certificate_upload=pdf(),
     )
     first = AccreditedTraining.objects.get(enrolment=enrolment)
     assert first.provider == "PCI provider" and first.certificate is not None
     services.save_accredited_training(enrolment, completed_on=datetime.date(2025, 9, 2), provider="PCI", user=learner)
     assert AccreditedTraining.objects.get(enrolment=enrolment).certificate_id == first.certificate_id
     services.save_accredited_training(
-        enrolment, completed_on=datetime.date(2025, 9, 2), provider="PCI", user=learner, certificate_upload=pdf("new.pdf")
+        enrolment,
+        completed_on=datetime.date(2025, 9, 2),
+        provider="PCI",
+        user=learner,
+        certificate_upload=pdf("new.pdf"),
     )
     assert AccreditedTraining.objects.get(enrolment=enrolment).certificate.original_name == "new.pdf"
     assert Attachment.objects.filter(enrolment=enrolment).count() == 2  # the earlier file is kept
@@ -234,13 +253,21 @@ def test_saving_removes_the_forms_draft(enrolment, learner):
 
     key = drafts.new_entry_key(enrolment, CASE_STUDY_KIND)
     drafts.keep(enrolment, user=learner, key=key, data={"overview": "half"})
-    services.create_entry(enrolment=enrolment, kind=Entry.Kind.CASE_STUDY, content=CASE_STUDY, user=learner, draft_key=key)
+    services.create_entry(
+        enrolment=enrolment, kind=Entry.Kind.CASE_STUDY, content=CASE_STUDY, user=learner, draft_key=key
+    )
     assert not Draft.objects.exists()
 
 
 @pytest.mark.parametrize(
     "key",
-    ["", "not-a-key", "00000000-0000-0000-0000-000000000000:new:case-studies", "{enrolment}:new:Case Studies", "{enrolment}"],
+    [
+        "",
+        "not-a-key",
+        "00000000-0000-0000-0000-000000000000:new:case-studies",
+        "{enrolment}:new:Case Studies",
+        "{enrolment}",
+    ],
 )
 def test_drafts_are_kept_only_under_this_portfolios_keys(enrolment, learner, key):
     with pytest.raises(ValidationError):

@@ -145,7 +145,10 @@ def test_an_upload_refused_by_the_form_says_why_and_stores_nothing(portfolio, si
     before = Attachment.objects.count()
     response = signed_in(portfolio.enrolment.learner).post(url, {"file": upload("x.pdf", b"MZ\x90\x00" * 10)})
     assert response.status_code == 200
-    assert "The selected file must be a PDF, JPEG, PNG, Word document (.docx) or plain text file" in response.content.decode()
+    assert (
+        "The selected file must be a PDF, JPEG, PNG, Word document (.docx) or plain text file"
+        in response.content.decode()
+    )
     assert 'href="#id_file"' in response.content.decode()
     assert Attachment.objects.count() == before
 

@@ -29,7 +29,9 @@ def summary_links(response):
         return []
     summary = html[html.index("nhsuk-error-summary") :]
     summary = summary[: summary.index("</ul>")]
-    return [(href, " ".join(label.split())) for href, label in re.findall(r'<a href="(#[^"]+)"\s*>(.*?)</a>', summary, re.S)]
+    return [
+        (href, " ".join(label.split())) for href, label in re.findall(r'<a href="(#[^"]+)"\s*>(.*?)</a>', summary, re.S)
+    ]
 
 
 def h1s(response):
@@ -78,7 +80,9 @@ def test_an_action_with_a_missing_date_links_to_the_day_box(enrolment, learner_c
 def test_a_stale_edit_shows_both_versions_and_overwrites_nothing(enrolment, learner, learner_client):
     entry = add_case_study(enrolment, learner)
     # Another tab saves first.
-    services.update_entry(entry, content={**entry.content, "outcomes": "From the other tab"}, user=learner, seen_version=1)
+    services.update_entry(
+        entry, content={**entry.content, "outcomes": "From the other tab"}, user=learner, seen_version=1
+    )
     response = learner_client.post(
         url("edit_entry", enrolment.uuid, entry.uuid), {**CASE_STUDY, "outcomes": "From this tab", "seen_version": 1}
     )
@@ -111,11 +115,17 @@ def test_earlier_versions_can_be_read(enrolment, learner, learner_client):
 def test_a_section_lists_newest_first_with_overdue_actions_tagged(enrolment, learner, learner_client, criteria):
     today = datetime.date.today()
     late = services.create_entry(
-        enrolment=enrolment, kind=Entry.Kind.ACTION, user=learner, content=action_content(today - datetime.timedelta(days=2), "Late")
+        enrolment=enrolment,
+        kind=Entry.Kind.ACTION,
+        user=learner,
+        content=action_content(today - datetime.timedelta(days=2), "Late"),
     )
     services.link_evidence(late, criterion=criteria[0], how_it_shows="x", user=learner)
     services.create_entry(
-        enrolment=enrolment, kind=Entry.Kind.ACTION, user=learner, content=action_content(today + datetime.timedelta(days=2), "Later")
+        enrolment=enrolment,
+        kind=Entry.Kind.ACTION,
+        user=learner,
+        content=action_content(today + datetime.timedelta(days=2), "Later"),
     )
     html = text(learner_client.get(url("section", enrolment.uuid, "action-plan")))
     assert html.index(">Later<") < html.index(">Late<")
@@ -149,13 +159,17 @@ def test_evidence_is_linked_changed_and_removed_from_the_entry(enrolment, learne
     assert "Personalised Care" in form and first.title in form
     learner_client.post(
         url("entry_evidence", enrolment.uuid, entry.uuid),
-        {f"criterion_{c.pk}": "on" for c in (first, second, third)} | {f"how_{c.pk}": f"It shows {c.code}" for c in (first, second, third)},
+        {f"criterion_{c.pk}": "on" for c in (first, second, third)}
+        | {f"how_{c.pk}": f"It shows {c.code}" for c in (first, second, third)},
     )
     assert EvidenceLink.objects.filter(entry=entry).count() == 3
     criterion_page = text(learner_client.get(url("criterion", enrolment.uuid, first.code)))
     assert entry.title in criterion_page and f"It shows {first.code}" in criterion_page
     assert "Framework competencies" in criterion_page and "/framework/" in criterion_page
-    learner_client.post(url("entry_evidence", enrolment.uuid, entry.uuid), {f"criterion_{first.pk}": "on", f"how_{first.pk}": "Only this"})
+    learner_client.post(
+        url("entry_evidence", enrolment.uuid, entry.uuid),
+        {f"criterion_{first.pk}": "on", f"how_{first.pk}": "Only this"},
+    )
     assert list(EvidenceLink.objects.filter(entry=entry).values_list("how_it_shows", flat=True)) == ["Only this"]
     entry_page = text(learner_client.get(url("entry", enrolment.uuid, entry.uuid)))
     assert "Only this" in entry_page and "linked to 1 criterion" in entry_page
@@ -166,12 +180,17 @@ def test_the_values_worksheet_can_be_filled_in_part(enrolment, learner_client):
     page = text(learner_client.get(url("values_worksheet", enrolment.uuid)))
     legends = [" ".join(legend.split()) for legend in re.findall(r"<legend[^>]*>(.*?)</legend>", page, re.S)]
     assert legends == names
-    assert "What is it?" in page and "Why is it important to care coordination?" in page and "How I put it into practice" in page
+    assert (
+        "What is it?" in page
+        and "Why is it important to care coordination?" in page
+        and "How I put it into practice" in page
+    )
     learner_client.post(url("values_worksheet", enrolment.uuid), {"value_1_what": "Being yourself", "seen_version": 0})
     worksheet = services.values_worksheet(enrolment)
     assert worksheet.content == {"values": {names[0]: {"what": "Being yourself"}}}
     learner_client.post(
-        url("values_worksheet", enrolment.uuid), {"value_1_what": "Being yourself", "value_2_why": "Rights matter", "seen_version": 1}
+        url("values_worksheet", enrolment.uuid),
+        {"value_1_what": "Being yourself", "value_2_why": "Rights matter", "seen_version": 1},
     )
     worksheet.refresh_from_db()
     assert worksheet.version == 2 and worksheet.content["values"][names[1]] == {"why": "Rights matter"}
@@ -200,7 +219,9 @@ def test_the_facilitator_reads_the_worksheet_without_a_form(enrolment, learner, 
 def test_workshop_attendance_and_notes(enrolment, learner_client):
     workshops = text(learner_client.get(url("section", enrolment.uuid, "workshops")))
     assert "WS1: Overview" in workshops and "WS12" in workshops and "Not recorded" in workshops
-    response = learner_client.post(url("workshop_note", enrolment.uuid, 3), {"attended": "partly", "notes": "Communication", "seen_version": 0})
+    response = learner_client.post(
+        url("workshop_note", enrolment.uuid, 3), {"attended": "partly", "notes": "Communication", "seen_version": 0}
+    )
     assert response["Location"] == url("section", enrolment.uuid, "workshops")
     workshops = text(learner_client.get(url("section", enrolment.uuid, "workshops")))
     assert "Attended: Partly, with notes" in workshops
@@ -213,7 +234,13 @@ def test_workshop_attendance_and_notes(enrolment, learner_client):
 def test_a_training_record_with_its_certificate(enrolment, learner_client):
     response = learner_client.post(
         url("new_entry", enrolment.uuid, "training"),
-        {"title": "Safeguarding", "occurred_on_day": "3", "occurred_on_month": "2", "occurred_on_year": "2026", "attachment": pdf()},
+        {
+            "title": "Safeguarding",
+            "occurred_on_day": "3",
+            "occurred_on_month": "2",
+            "occurred_on_year": "2026",
+            "attachment": pdf(),
+        },
     )
     entry = Entry.objects.get(kind=Entry.Kind.TRAINING_RECORD)
     page = text(learner_client.get(response["Location"]))
@@ -225,20 +252,36 @@ def test_a_training_record_with_its_certificate(enrolment, learner_client):
 def test_the_accredited_training_is_recorded_on_its_own_page(enrolment, learner_client, signed_in):
     response = learner_client.post(
         url("accredited_training", enrolment.uuid),
-        {"completed_on_day": "10", "completed_on_month": "9", "completed_on_year": "2025", "provider": "PCI Academy", "certificate": pdf()},
+        {
+            "completed_on_day": "10",
+            "completed_on_month": "9",
+            "completed_on_year": "2025",
+            "provider": "PCI Academy",
+            "certificate": pdf(),
+        },
     )
     assert response.status_code == 302
     training = AccreditedTraining.objects.get(enrolment=enrolment)
     assert training.completed_on == datetime.date(2025, 9, 10) and training.certificate is not None
     page = text(signed_in(enrolment.facilitator).get(url("accredited_training", enrolment.uuid)))
-    assert "PCI Academy" in page and "10 September 2025" in page and "certificate.pdf" in page and "<form" not in page.split('id="maincontent"')[1]
+    assert (
+        "PCI Academy" in page
+        and "10 September 2025" in page
+        and "certificate.pdf" in page
+        and "<form" not in page.split('id="maincontent"')[1]
+    )
 
 
 def test_a_future_training_date_is_refused(enrolment, learner_client):
     future = datetime.date.today() + datetime.timedelta(days=30)
     response = learner_client.post(
         url("accredited_training", enrolment.uuid),
-        {"completed_on_day": future.day, "completed_on_month": future.month, "completed_on_year": future.year, "provider": "PCI"},
+        {
+            "completed_on_day": future.day,
+            "completed_on_month": future.month,
+            "completed_on_year": future.year,
+            "provider": "PCI",
+        },
     )
     assert "must be today or in the past" in text(response)
 
@@ -247,7 +290,16 @@ def test_the_overview_links_every_section_and_shows_progress(portfolio, signed_i
     for reader in (portfolio.enrolment.learner, portfolio.enrolment.facilitator):
         response = signed_in(reader).get(url("overview", portfolio.enrolment.uuid))
         html = text(response)
-        for section in ("case-studies", "reflections", "action-plan", "interprofessional-record", "workshops", "training", "key-people-feedback", "staff-feedback"):
+        for section in (
+            "case-studies",
+            "reflections",
+            "action-plan",
+            "interprofessional-record",
+            "workshops",
+            "training",
+            "key-people-feedback",
+            "staff-feedback",
+        ):
             assert url("section", portfolio.enrolment.uuid, section) in html
         assert url("values_worksheet", portfolio.enrolment.uuid) in html
         assert url("accredited_training", portfolio.enrolment.uuid) in html
@@ -262,7 +314,9 @@ def test_the_overview_links_every_section_and_shows_progress(portfolio, signed_i
 def test_the_draft_endpoint_keeps_the_writing(enrolment, learner, learner_client):
     key = drafts.new_entry_key(enrolment, CASE_STUDY_KIND)
     response = learner_client.post(
-        url("draft", enrolment.uuid), {"key": key, "overview": "Half a thought", "csrfmiddlewaretoken": "x"}, HTTP_ACCEPT="application/json"
+        url("draft", enrolment.uuid),
+        {"key": key, "overview": "Half a thought", "csrfmiddlewaretoken": "x"},
+        HTTP_ACCEPT="application/json",
     )
     assert response.status_code == 200 and response.json()["saved_at"]
     assert Draft.objects.get(user=learner, key=key).data == {"overview": "Half a thought"}
@@ -279,7 +333,9 @@ def test_the_draft_endpoint_needs_the_csrf_token(enrolment, learner):
 
 
 def test_after_the_session_ends_the_draft_endpoint_sends_to_sign_in(enrolment, client):
-    response = client.post(url("draft", enrolment.uuid), {"key": drafts.worksheet_key(enrolment)}, HTTP_ACCEPT="application/json")
+    response = client.post(
+        url("draft", enrolment.uuid), {"key": drafts.worksheet_key(enrolment)}, HTTP_ACCEPT="application/json"
+    )
     assert response.status_code == 302 and response["Location"].startswith(reverse("account_login"))
 
 
@@ -306,7 +362,8 @@ def test_unsaved_writing_is_offered_back_restored_and_discarded(enrolment, learn
 
 def test_discarding_never_sends_the_browser_elsewhere(enrolment, learner_client):
     response = learner_client.post(
-        url("draft", enrolment.uuid), {"key": drafts.worksheet_key(enrolment), "discard": "1", "next": "https://evil.example/"}
+        url("draft", enrolment.uuid),
+        {"key": drafts.worksheet_key(enrolment), "discard": "1", "next": "https://evil.example/"},
     )
     assert response["Location"] == url("overview", enrolment.uuid)
 

@@ -7,8 +7,8 @@ from .evidence import criterion, entry_evidence
 from .files import attachment, entry_attachments, remove_attachment
 from .overview import overview
 from .training import accredited_training
-from .workshops import workshop_note, workshops
 from .worksheet import values_worksheet
+from .workshops import workshop_note, workshops
 
 __all__ = [
     "accredited_training",

@@ -42,4 +42,3 @@ def draft_context(request, enrolment, key, form=None):
         ),
         "return_to": request.path,
     }
-

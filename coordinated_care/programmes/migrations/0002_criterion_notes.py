@@ -4,20 +4,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('programmes', '0001_initial'),
+        ("programmes", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='criterion',
-            name='notes',
+            model_name="criterion",
+            name="notes",
             field=models.TextField(blank=True, help_text="Editorial notes, e.g. where the source's text was mended."),
         ),
         migrations.AddField(
-            model_name='criteriongroup',
-            name='notes',
+            model_name="criteriongroup",
+            name="notes",
             field=models.TextField(blank=True, help_text="Editorial notes, e.g. where the source's text was mended."),
         ),
     ]

@@ -15,9 +15,7 @@ class Cohort(models.Model):
     programme = models.ForeignKey(Programme, on_delete=models.PROTECT, related_name="cohorts")
     name = models.CharField(max_length=200)
     start_date = models.DateField()
-    training_provider = models.ForeignKey(
-        "accounts.Organisation", on_delete=models.PROTECT, related_name="cohorts"
-    )
+    training_provider = models.ForeignKey("accounts.Organisation", on_delete=models.PROTECT, related_name="cohorts")
     leads = models.ManyToManyField(settings.AUTH_USER_MODEL, related_name="led_cohorts", blank=True)
 
     class Meta:

@@ -27,11 +27,7 @@ def can_read_portfolio(user, enrolment):
 
 def can_edit_portfolio(user, enrolment):
     """Only the learner writes their portfolio, and only while the enrolment is in progress."""
-    return (
-        user.is_authenticated
-        and user.pk == enrolment.learner_id
-        and enrolment.status == Enrolment.Status.ACTIVE
-    )
+    return user.is_authenticated and user.pk == enrolment.learner_id and enrolment.status == Enrolment.Status.ACTIVE
 
 
 # Cohorts: only the cohort's leads, while they hold the programme lead role, and administrators

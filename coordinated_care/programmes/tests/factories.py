@@ -35,9 +35,7 @@ class EnrolmentFactory(factory.django.DjangoModelFactory):
 
     cohort = factory.SubFactory(CohortFactory)
     practice = factory.SubFactory(OrganisationFactory)
-    learner = factory.LazyAttribute(
-        lambda o: RoleAssignmentFactory(role=Role.LEARNER, organisation=o.practice).user
-    )
+    learner = factory.LazyAttribute(lambda o: RoleAssignmentFactory(role=Role.LEARNER, organisation=o.practice).user)
     facilitator = factory.LazyAttribute(
         lambda o: RoleAssignmentFactory(role=Role.ASSESSOR, organisation=o.practice).user
     )

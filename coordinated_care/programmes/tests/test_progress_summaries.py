@@ -7,7 +7,6 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from coordinated_care.assessments.models import Review
 from coordinated_care.assessments.tests.helpers import ask, decide, sign, sign_off, written_review
 from coordinated_care.feedback.models import FeedbackRequest, FeedbackResponse, ResponseEvidenceLink
 from coordinated_care.portfolios import services as portfolio_services

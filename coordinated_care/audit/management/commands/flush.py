@@ -14,7 +14,6 @@ from django.db import OperationalError, connections, transaction
 
 from coordinated_care.audit import triggers
 
-
 # SQLite refuses to drop a trigger while another connection is mid-write ("database table is
 # locked"): in the browser tests the live server may still be finishing a page's last request
 # (an autosaved draft) when the test runner flushes. Waiting a moment is enough.

@@ -23,8 +23,10 @@ class Command(BaseCommand):
             self.stderr.write(f"seeding {learners - have} learners…")
             call_command("seed_scale", learners=learners - have, stdout=self.stderr)
         results = [benchmarks.measure(case, repeats) for case in benchmarks.cases()]
-        self.stdout.write(f"Database: {connection.vendor}; learners: {Enrolment.objects.count()}; "
-                          f"Python {platform.python_version()}; {repeats} timed requests per page after warm-up.\n")
+        self.stdout.write(
+            f"Database: {connection.vendor}; learners: {Enrolment.objects.count()}; "
+            f"Python {platform.python_version()}; {repeats} timed requests per page after warm-up.\n"
+        )
         self.stdout.write("| page | median (ms) | 95th percentile (ms) | queries |")
         self.stdout.write("| --- | --- | --- | --- |")
         for result in results:

@@ -43,7 +43,9 @@ class Command(BaseCommand):
         password = make_password("scale-password-never-used")
         start = Organisation.objects.filter(name__startswith="Scale ").count()
         icb = Organisation.objects.create(name=f"Scale ICB {start}", kind=Organisation.Kind.ICB)
-        hub = Organisation.objects.create(name=f"Scale Training Hub {start}", kind=Organisation.Kind.TRAINING_PROVIDER, parent=icb)
+        hub = Organisation.objects.create(
+            name=f"Scale Training Hub {start}", kind=Organisation.Kind.TRAINING_PROVIDER, parent=icb
+        )
         made = 0
         while made < learners:
             size = min(batch, learners - made)
@@ -77,7 +79,10 @@ class Command(BaseCommand):
             for n in range(size)
         )
         RoleAssignment.objects.bulk_create(
-            [RoleAssignment(user=f, role=Role.ASSESSOR, organisation=p) for f, p in zip(facilitators, practices)]
+            [
+                RoleAssignment(user=f, role=Role.ASSESSOR, organisation=p)
+                for f, p in zip(facilitators, practices, strict=True)
+            ]
             + [
                 RoleAssignment(user=u, role=Role.LEARNER, organisation=practices[n % len(practices)])
                 for n, u in enumerate(learners)
@@ -94,18 +99,31 @@ class Command(BaseCommand):
             for n, u in enumerate(learners)
         )
         made = Entry.objects.bulk_create(
-            Entry(enrolment=e, kind=Entry.Kind.CASE_STUDY, title=CASE_STUDY["title"], content=CASE_STUDY, created_by=e.learner)
+            Entry(
+                enrolment=e,
+                kind=Entry.Kind.CASE_STUDY,
+                title=CASE_STUDY["title"],
+                content=CASE_STUDY,
+                created_by=e.learner,
+            )
             for e in enrolments
             for _ in range(entries)
         )
         digest = content_hash(CASE_STUDY)
         EntryVersion.objects.bulk_create(
-            EntryVersion(entry=entry, number=1, title=entry.title, content=CASE_STUDY, content_hash=digest, created_by=entry.created_by)
+            EntryVersion(
+                entry=entry,
+                number=1,
+                title=entry.title,
+                content=CASE_STUDY,
+                content_hash=digest,
+                created_by=entry.created_by,
+            )
             for entry in made
         )
         EvidenceLink.objects.bulk_create(
-            EvidenceLink(entry=entry, criterion=criteria[n % len(criteria)], how_it_shows="Shown in the coordination described.")
+            EvidenceLink(
+                entry=entry, criterion=criteria[n % len(criteria)], how_it_shows="Shown in the coordination described."
+            )
             for n, entry in enumerate(made)
         )
-
-

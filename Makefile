@@ -9,7 +9,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help run test test-fast lint lock assets migrate demo bench eval-pii clean
+.PHONY: help run serve test test-fast lint lock assets migrate demo bench eval-pii clean
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-10s %s\n", $$1, $$2}'
@@ -41,12 +41,37 @@ demo: migrate ## Load the framework and the demo data (idempotent)
 run: $(VENV)/.installed assets demo ## Start the service at http://127.0.0.1:8000 with demo data
 	$(MANAGE) runserver $(HOST):$(PORT)
 
+# Production's own path: its settings (every secret from the environment, docs/deployment.md),
+# static files collected and compressed for whitenoise, migrations, then gunicorn's workers.
+PRODUCTION := DJANGO_SETTINGS_MODULE=coordinated_care.config.settings.production
+
+serve: $(VENV)/.installed assets ## Run as production does: gunicorn, production settings (needs the variables of docs/deployment.md)
+	$(PRODUCTION) $(MANAGE) check --deploy
+	$(PRODUCTION) $(MANAGE) collectstatic --noinput -v 0
+	$(PRODUCTION) $(MANAGE) migrate --noinput -v 0
+	$(PRODUCTION) HOST=$(HOST) PORT=$(PORT) exec $(BIN)/gunicorn -c coordinated_care/config/gunicorn.py coordinated_care.config.wsgi
+
 # One pytest process per core, each with its own test database; a module's tests stay together so
 # that its module-scoped fixtures (a browser, shared data) are made once.
 TEST_WORKERS ?= auto
 PYTEST := $(BIN)/pytest -n $(TEST_WORKERS) --dist loadscope
 
-test: $(VENV)/.installed assets ## Run the whole test suite in parallel (set DATABASE_URL to test on PostgreSQL)
+# The browser journeys drive Debian's Chromium (never a browser download): a machine without it
+# gets it where it can (as root, with apt), and otherwise stops at once saying what to install.
+CHROMIUM := $(or $(CHROMIUM_EXECUTABLE),/usr/bin/chromium)
+
+$(CHROMIUM):
+	@if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		echo "Installing Debian's chromium for the browser journeys"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium fonts-liberation; \
+	else \
+		echo "The browser journeys need Chromium at $(CHROMIUM): install Debian's package" \
+			"(sudo apt-get install chromium fonts-liberation), set CHROMIUM_EXECUTABLE to another Chromium," \
+			"or run make test-fast to leave the journeys out." >&2; \
+		exit 1; \
+	fi
+
+test: $(VENV)/.installed assets $(CHROMIUM) ## Run the whole test suite in parallel (set DATABASE_URL to test on PostgreSQL)
 	$(PYTEST)
 
 test-fast: $(VENV)/.installed assets ## Run the suite without the browser journeys

@@ -1,6 +1,11 @@
+import logging
+import time
+
 from django.contrib.auth.middleware import LoginRequiredMiddleware as DjangoLoginRequiredMiddleware
 
-__all__ = ["LoginRequiredMiddleware", "SecurityHeadersMiddleware"]
+__all__ = ["LoginRequiredMiddleware", "RequestLogMiddleware", "SecurityHeadersMiddleware"]
+
+request_log = logging.getLogger("coordinated_care.requests")
 
 
 class LoginRequiredMiddleware(DjangoLoginRequiredMiddleware):
@@ -28,4 +33,27 @@ class SecurityHeadersMiddleware:
         response.setdefault("Cross-Origin-Resource-Policy", "same-origin")
         if getattr(request, "user", None) is not None and request.user.is_authenticated:
             response.setdefault("Cache-Control", "no-store")
+        return response
+
+
+class RequestLogMiddleware:
+    """One log line a request, naming the URL pattern and never the path: paths carry feedback and
+    invitation tokens and portfolio identifiers, and the query string can carry search words."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        started = time.perf_counter()
+        response = self.get_response(request)
+        match = getattr(request, "resolver_match", None)
+        request_log.info(
+            "request",
+            extra={
+                "method": request.method,
+                "route": f"/{match.route}" if match is not None else "(unmatched)",
+                "status": response.status_code,
+                "duration_ms": round((time.perf_counter() - started) * 1000, 1),
+            },
+        )
         return response

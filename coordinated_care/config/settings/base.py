@@ -7,7 +7,7 @@ import dj_database_url
 from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
-from coordinated_care.config.env import env_bool, env_int, env_list, env_str
+from coordinated_care.config.env import env_bool, env_choice, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parents[3]
 
@@ -55,6 +55,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "coordinated_care.core.middleware.SecurityHeadersMiddleware",
     "coordinated_care.core.middleware.LoginRequiredMiddleware",
+    "coordinated_care.core.middleware.RequestLogMiddleware",
 ]
 
 ROOT_URLCONF = "coordinated_care.config.urls"
@@ -125,6 +126,14 @@ LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "home"
 
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# For the SMTP backend (EMAIL_BACKEND=django.core.mail.backends.smtp.EmailBackend).
+EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("EMAIL_PORT", 25)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
 if env_str("EMAIL_FILE_PATH"):
     EMAIL_FILE_PATH = env_str("EMAIL_FILE_PATH")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "no-reply@coordinated-care.invalid")
@@ -185,11 +194,24 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
+# LOG_FORMAT=json writes one JSON object a line (production's default); paths never reach the logs.
+LOG_FORMAT = env_choice("LOG_FORMAT", "text", {"text", "json"})
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "text": {"format": "%(levelname)s %(name)s %(message)s"},
+        "json": {"()": "coordinated_care.core.logging.JsonFormatter"},
+    },
+    "filters": {"withhold_paths": {"()": "coordinated_care.core.logging.WithholdPaths"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT, "filters": ["withhold_paths"]}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    # Presidio announces its device and recognisers at INFO on every start.
-    "loggers": {"presidio-analyzer": {"level": "WARNING"}},
+    "loggers": {
+        # Presidio announces its device and recognisers at INFO on every start.
+        "presidio-analyzer": {"level": "WARNING"},
+        # A line a request is for production's collectors; on a laptop it is noise unless asked for.
+        "coordinated_care.requests": {
+            "level": env_str("REQUEST_LOG_LEVEL", "INFO" if LOG_FORMAT == "json" else "WARNING")
+        },
+    },
 }

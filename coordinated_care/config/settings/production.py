@@ -3,7 +3,7 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import env_bool, env_int, env_list, env_str
+from .base import env_bool, env_choice, env_int, env_list, env_str
 
 DEBUG = False
 # Demo data and its commands are never installed in production.
@@ -15,6 +15,15 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 if not ALLOWED_HOSTS:
     raise ImproperlyConfigured("The environment variable ALLOWED_HOSTS must name the service's host names.")
 env_str("DATABASE_URL", required=True)
+
+# Sign-in links, invitations and signing codes go by e-mail: a backend that prints, keeps or drops
+# them would put them in the logs or lose them, so production names a real one.
+EMAIL_BACKEND = env_str("EMAIL_BACKEND", required=True)
+if EMAIL_BACKEND.rsplit(".", 2)[-2] in {"console", "locmem", "dummy", "filebased"}:
+    raise ImproperlyConfigured(f"EMAIL_BACKEND={EMAIL_BACKEND!r} does not send e-mail: name a real backend (smtp).")
+LOG_FORMAT = env_choice("LOG_FORMAT", "json", {"text", "json"})
+LOGGING["handlers"]["console"]["formatter"] = LOG_FORMAT  # noqa: F405
+LOGGING["loggers"]["coordinated_care.requests"]["level"] = env_str("REQUEST_LOG_LEVEL", "INFO")  # noqa: F405
 
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

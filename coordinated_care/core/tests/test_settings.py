@@ -16,6 +16,7 @@ PRODUCTION_ENV = {
     "SECRET_KEY": secrets.token_urlsafe(64),
     "ALLOWED_HOSTS": "portfolio.example.nhs.uk",
     "DATABASE_URL": f"sqlite:///{ROOT / 'build' / 'deploy-check.sqlite3'}",
+    "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
 }
 
 
@@ -32,7 +33,7 @@ def test_production_settings_pass_the_deployment_checklist():
     assert "no issues" in result.stdout
 
 
-@pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL"])
+@pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "EMAIL_BACKEND"])
 def test_production_refuses_to_start_without(missing):
     env = {k: v for k, v in PRODUCTION_ENV.items() if k != missing}
     result = run_manage("check", env=env)
@@ -44,6 +45,15 @@ def test_production_refuses_a_short_secret_key():
     result = run_manage("check", env={**PRODUCTION_ENV, "SECRET_KEY": "too-short"})
     assert result.returncode != 0
     assert "SECRET_KEY" in result.stderr
+
+
+@pytest.mark.parametrize("backend", ["console", "locmem", "dummy", "filebased"])
+def test_production_refuses_an_email_backend_that_does_not_send(backend):
+    result = run_manage(
+        "check", env={**PRODUCTION_ENV, "EMAIL_BACKEND": f"django.core.mail.backends.{backend}.EmailBackend"}
+    )
+    assert result.returncode != 0
+    assert "EMAIL_BACKEND" in result.stderr and "does not send" in result.stderr
 
 
 def test_a_malformed_boolean_is_refused(monkeypatch):

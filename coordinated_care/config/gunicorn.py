@@ -1,0 +1,24 @@
+"""gunicorn's settings for `make serve` and production, from the environment (docs/deployment.md)."""
+
+import os
+
+bind = f"{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '8000')}"
+# WEB_CONCURRENCY is gunicorn's own variable; two processes a core suits a service that waits on
+# its database more than it computes.
+workers = int(os.environ.get("WEB_CONCURRENCY", 2 * (os.cpu_count() or 1)))
+threads = int(os.environ.get("GUNICORN_THREADS", 1))
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", 30))
+graceful_timeout = timeout
+# Django, the templates and the confidentiality guard's model are loaded once and shared by the
+# workers the master forks, instead of once in each.
+preload_app = True
+# A worker is replaced after this many requests, so memory that grows slowly is given back.
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", 5000))
+max_requests_jitter = max_requests // 10
+# Only the proxy in front may say the request came over HTTPS (SECURE_PROXY_SSL_HEADER).
+forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+# No access log of gunicorn's own: its lines carry the full path, and paths carry feedback and
+# invitation tokens. The service logs each request itself, by URL pattern (core.middleware).
+accesslog = None
+errorlog = "-"
+loglevel = os.environ.get("LOG_LEVEL", "info").lower()

@@ -8,8 +8,6 @@ and at most 3 are sent per invitation. The signature records the name, role and 
 registration number the signer gives, and that they signed by invitation."""
 
 import datetime
-import hashlib
-import re
 import secrets
 
 from django.contrib.auth.hashers import check_password, make_password
@@ -20,6 +18,7 @@ from django.utils import timezone
 
 from coordinated_care import audit
 from coordinated_care.accounts.models import User
+from coordinated_care.core.tokens import find_by_token, new_token
 
 from ..models import Capacity, Invitation, Meaning, Review
 from . import notifications
@@ -27,8 +26,6 @@ from .access import is_facilitator
 from .reviews import StaleReview, active_signatures, check_signable, review_subject
 from .signing import make_signature
 
-TOKEN_BYTES = 32
-TOKEN_PATTERN = re.compile(r"^[A-Za-z0-9_-]{43}$")
 VALID_FOR = datetime.timedelta(days=7)
 CODE_VALID_FOR = datetime.timedelta(minutes=15)
 MAX_CODE_ATTEMPTS = 5
@@ -45,15 +42,6 @@ class InvitationGone(Exception):
 
 class CodeRefused(ValidationError):
     pass
-
-
-def hash_token(token):
-    return hashlib.sha256(token.encode("ascii")).hexdigest()
-
-
-def new_token():
-    token = secrets.token_urlsafe(TOKEN_BYTES)
-    return token, hash_token(token)
 
 
 def new_code():
@@ -119,12 +107,9 @@ def cancel_invitation(invitation, *, user):
 
 def find_invitation(token):
     """The open invitation a token belongs to. Raises InvitationGone otherwise."""
-    if not TOKEN_PATTERN.match(token or ""):
-        raise InvitationGone("not recognised")
-    invitation = (
-        Invitation.objects.select_related("review", "enrolment__learner", "enrolment__cohort__programme", "created_by")
-        .filter(token_hash=hash_token(token))
-        .first()
+    invitation = find_by_token(
+        Invitation.objects.select_related("review", "enrolment__learner", "enrolment__cohort__programme", "created_by"),
+        token,
     )
     if invitation is None:
         raise InvitationGone("not recognised")

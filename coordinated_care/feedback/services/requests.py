@@ -12,9 +12,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from coordinated_care.core.tasks import send_email
+from coordinated_care.core.tokens import find_by_token, new_token
 
 from ..models import FeedbackRequest, FeedbackResponse
-from ..tokens import hash_token, looks_like_token, new_token
 from .access import can_request_feedback
 
 DEFAULT_VALID_DAYS = 30
@@ -121,9 +121,7 @@ def email_link(issued, *, to, url):
 
 def find_request(token):
     """The request a token belongs to, or None. Looked up by hash: the token is never stored."""
-    if not looks_like_token(token):
-        return None
-    return FeedbackRequest.objects.select_related("enrolment").filter(token_hash=hash_token(token)).first()
+    return find_by_token(FeedbackRequest.objects.select_related("enrolment"), token)
 
 
 def check_open(feedback_request):

@@ -9,9 +9,9 @@ from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
+from coordinated_care.core.tokens import hash_token
 from coordinated_care.feedback import services
 from coordinated_care.feedback.models import FeedbackRequest, FeedbackResponse
-from coordinated_care.feedback.tokens import hash_token
 
 from .conftest import answer
 

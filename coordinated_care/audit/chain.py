@@ -60,6 +60,10 @@ def digest(
         after,
         note,
     ]
+    # Frozen, and kept apart from core.canonical on purpose: every event ever written was hashed
+    # over exactly these bytes, so a change here (even one core.canonical might make for its own
+    # reasons) would make every existing chain fail to verify. A new format needs a new
+    # HASH_VERSION, with the old one still verifiable. A test pins a known digest.
     text = json.dumps(payload, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 

@@ -4,20 +4,10 @@ training records and feedback they write in. Every kind shares one shape: a curr
 the versions before it, so that versions, evidence links, drafts and confidentiality checks work
 the same way for all of them. What each kind holds is declared in `kinds.py`."""
 
-import hashlib
-import json
 import uuid
 
 from django.conf import settings
 from django.db import models
-
-
-def canonical_json(content):
-    return json.dumps(content, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-
-
-def content_hash(content):
-    return hashlib.sha256(canonical_json(content).encode("utf-8")).hexdigest()
 
 
 class Entry(models.Model):

@@ -5,12 +5,13 @@ import datetime
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 
+from coordinated_care.core.canonical import canonical_hash
 from coordinated_care.programmes import services as programme_services
 from coordinated_care.programmes.models import AccreditedTraining
 from coordinated_care.programmes.services import can_edit_portfolio
 
 from .kinds import KINDS, VALUES_WORKSHEET_QUESTIONS, VALUES_WORKSHEET_TITLE
-from .models import Draft, Entry, EntryVersion, EvidenceLink, content_hash
+from .models import Draft, Entry, EntryVersion, EvidenceLink
 from .uploads import store_upload
 
 
@@ -51,7 +52,7 @@ def _record_version(entry, user, declarations=()):
         number=entry.version,
         title=entry.title,
         content=entry.content,
-        content_hash=content_hash(entry.content),
+        content_hash=canonical_hash(entry.content),
         declarations=list(declarations),
         created_by=user,
     )

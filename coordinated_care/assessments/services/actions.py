@@ -7,8 +7,9 @@ import datetime
 
 from django.core.exceptions import ValidationError
 
+from coordinated_care.core.canonical import canonical_hash
 from coordinated_care.portfolios.kinds import ACTION
-from coordinated_care.portfolios.models import Entry, EntryVersion, content_hash
+from coordinated_care.portfolios.models import Entry, EntryVersion
 
 from ..models import AgreedAction
 
@@ -47,7 +48,7 @@ def create_agreed_action(*, enrolment, content, facilitator):
         number=entry.version,
         title=entry.title,
         content=entry.content,
-        content_hash=content_hash(entry.content),
+        content_hash=canonical_hash(entry.content),
         created_by=facilitator,
     )
     return entry

@@ -8,7 +8,6 @@ that hash under a key derived from SECRET_KEY, so that a row rewritten in the da
 and hash together, is still caught."""
 
 import datetime
-import hashlib
 import json
 from dataclasses import dataclass, field
 
@@ -19,6 +18,7 @@ from django.utils import timezone
 from django.utils.crypto import constant_time_compare, salted_hmac
 
 from coordinated_care import audit
+from coordinated_care.core.canonical import canonical_hash, canonical_json, text_hash
 
 from ..models import FailedReauthentication, Signature, SignatureWithdrawal
 
@@ -34,17 +34,9 @@ class ReauthenticationFailed(ValidationError):
     """The password given to sign was wrong, or too many wrong ones were given lately."""
 
 
-def canonical(data):
-    return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-
-
-def sha256(text):
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
 def subject_hash(subject):
     """What a signing form carries: the hash of the subject as the signer saw it."""
-    return sha256(canonical(subject))
+    return canonical_hash(subject)
 
 
 def utc_stamp(moment):
@@ -118,8 +110,8 @@ def make_signature(
         "subject": subject,
         "statement": statement,
     }
-    text = canonical(payload)
-    payload_hash = sha256(text)
+    text = canonical_json(payload)
+    payload_hash = text_hash(text)
     return Signature.objects.create(
         enrolment=enrolment,
         assessment=assessment,
@@ -154,7 +146,7 @@ def check_integrity(signature):
     """Recompute the hash, check the seal, and check that the columns shown on pages say what the
     payload says. Needs no query."""
     result = Integrity()
-    if not constant_time_compare(sha256(signature.payload), signature.payload_hash):
+    if not constant_time_compare(text_hash(signature.payload), signature.payload_hash):
         result.problems.append("The signed content does not match the hash recorded when it was signed.")
     if not _seal_matches(signature):
         result.problems.append("The signature's seal does not match: the record was altered after signing.")

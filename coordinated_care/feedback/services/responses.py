@@ -1,11 +1,10 @@
 """Responses after they arrive: paper forms typed in, countersigned, and linked as evidence."""
 
-import hashlib
-import json
-
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Count
+
+from coordinated_care.core.canonical import canonical_hash
 
 from ..models import Countersignature, FeedbackRequest, FeedbackResponse, ResponseEvidenceLink
 from ..questions import SCORE_FIELDS
@@ -29,8 +28,7 @@ def answers_hash(response):
     """A SHA-256 of what the response says, as the countersignature saw it."""
     content = {name: getattr(response, name) for name in ANSWER_FIELDS}
     content["received_on"] = content["received_on"].isoformat()
-    canonical = json.dumps(content, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+    return canonical_hash(content)
 
 
 @transaction.atomic

@@ -3,8 +3,9 @@ import datetime
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
+from coordinated_care.core.canonical import canonical_hash
 from coordinated_care.portfolios import services
-from coordinated_care.portfolios.models import Draft, Entry, EntryVersion, content_hash
+from coordinated_care.portfolios.models import Draft, Entry, EntryVersion
 from coordinated_care.programmes.models import Criterion
 
 CASE_STUDY = {
@@ -20,7 +21,7 @@ def test_creating_an_entry_keeps_its_first_version(enrolment, learner):
     assert entry.title == "Case study 1: leaving hospital"
     version = entry.versions.get()
     assert version.number == 1 and version.content == CASE_STUDY
-    assert version.content_hash == content_hash(CASE_STUDY)
+    assert version.content_hash == canonical_hash(CASE_STUDY)
 
 
 def test_updating_keeps_earlier_versions(enrolment, learner):

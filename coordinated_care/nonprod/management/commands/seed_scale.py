@@ -10,8 +10,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from coordinated_care.accounts.models import Organisation, Role, RoleAssignment, User
+from coordinated_care.core.canonical import canonical_hash
 from coordinated_care.frameworks.services import load_shipped_framework
-from coordinated_care.portfolios.models import Entry, EntryVersion, EvidenceLink, content_hash
+from coordinated_care.portfolios.models import Entry, EntryVersion, EvidenceLink
 from coordinated_care.programmes.models import Criterion, Enrolment
 from coordinated_care.programmes.services import create_cohort, load_shipped_programme
 
@@ -109,7 +110,7 @@ class Command(BaseCommand):
             for e in enrolments
             for _ in range(entries)
         )
-        digest = content_hash(CASE_STUDY)
+        digest = canonical_hash(CASE_STUDY)
         EntryVersion.objects.bulk_create(
             EntryVersion(
                 entry=entry,

@@ -91,6 +91,14 @@ DATABASES = {
         conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 0),
     )
 }
+# Reports may read from a PostgreSQL replica (core.replica.reading_from_replica); every other read,
+# and every write, goes to the primary, so nobody misses what they have just saved.
+if env_str("DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = dj_database_url.parse(
+        env_str("DATABASE_REPLICA_URL"), conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 0)
+    )
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+DATABASE_ROUTERS = ["coordinated_care.core.replica.ReplicaRouter"]
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets the test server's reads go on while a write is in progress.
     DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = "PRAGMA journal_mode=WAL;"
@@ -151,10 +159,30 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
+# Uploads in S3-compatible object storage, so that any application process can serve any file.
+# Files are private: the service reads them and serves them through a permission-checked view,
+# never by a link to the bucket.
+if env_str("STORAGE_S3_BUCKET"):
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env_str("STORAGE_S3_BUCKET"),
+            "endpoint_url": env_str("STORAGE_S3_ENDPOINT_URL"),
+            "region_name": env_str("STORAGE_S3_REGION"),
+            "access_key": env_str("STORAGE_S3_ACCESS_KEY_ID"),
+            "secret_key": env_str("STORAGE_S3_SECRET_ACCESS_KEY"),
+            "location": env_str("STORAGE_S3_PREFIX", "uploads"),
+            "default_acl": "private",
+            "file_overwrite": False,
+            "querystring_auth": True,
+        },
+    }
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 if env_str("REDIS_URL"):
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": env_str("REDIS_URL")}}
+    # Sessions in the database (any process can read them), with Redis in front for speed.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 # Background work (ADR 5): run in the request's own process by default, so a checkout needs no
 # broker; TASKS_BACKEND=rq queues it in Redis (REDIS_URL) for `manage.py rqworker` processes.

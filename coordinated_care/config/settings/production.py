@@ -15,6 +15,10 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 if not ALLOWED_HOSTS:
     raise ImproperlyConfigured("The environment variable ALLOWED_HOSTS must name the service's host names.")
 env_str("DATABASE_URL", required=True)
+# Connections kept open between requests (checked before reuse), instead of one opened for each.
+for database in DATABASES.values():  # noqa: F405
+    database["CONN_MAX_AGE"] = env_int("DATABASE_CONN_MAX_AGE", 60)
+    database["CONN_HEALTH_CHECKS"] = True
 
 # Sign-in links, invitations and signing codes go by e-mail: a backend that prints, keeps or drops
 # them would put them in the logs or lose them, so production names a real one.
@@ -32,4 +36,4 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
-SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+SECURE_REDIRECT_EXEMPT = [r"^healthz(/live)?$"]

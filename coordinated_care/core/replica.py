@@ -1,0 +1,50 @@
+"""Reads that may be served by a PostgreSQL replica (DATABASE_REPLICA_URL).
+
+Only code that says so reads from the replica: report pages and exports, whose figures may be a
+moment behind. Everything else reads from the primary, so a person always sees what they have just
+saved, and every write goes to the primary whatever the context."""
+
+import contextlib
+import contextvars
+import functools
+
+from django.conf import settings
+
+_reading_from_replica = contextvars.ContextVar("reading_from_replica", default=False)
+
+
+@contextlib.contextmanager
+def reading_from_replica():
+    token = _reading_from_replica.set(True)
+    try:
+        yield
+    finally:
+        _reading_from_replica.reset(token)
+
+
+def replica_reads(view):
+    """A view decorator: the view's reads go to the replica when there is one."""
+
+    @functools.wraps(view)
+    def wrapped(*args, **kwargs):
+        with reading_from_replica():
+            return view(*args, **kwargs)
+
+    return wrapped
+
+
+class ReplicaRouter:
+    def db_for_read(self, model, **hints):
+        if _reading_from_replica.get() and "replica" in settings.DATABASES:
+            return "replica"
+        return None
+
+    def db_for_write(self, model, **hints):
+        return "default"
+
+    def allow_relation(self, obj1, obj2, **hints):
+        # The replica holds the same rows as the primary.
+        return True
+
+    def allow_migrate(self, db, app_label, model_name=None, **hints):
+        return db == "default"

@@ -2,7 +2,7 @@
 
 from django import forms
 
-from .sign_offs import ServiceErrorsMixin
+from coordinated_care.core.forms import ServiceErrorsMixin
 
 
 class CodeForm(ServiceErrorsMixin, forms.Form):

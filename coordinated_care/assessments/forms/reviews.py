@@ -4,9 +4,10 @@
 from django import forms
 
 from coordinated_care.confidentiality.forms import ConfidentialityCheckedFormMixin
+from coordinated_care.core.forms import ServiceErrorsMixin
 from coordinated_care.programmes.forms.dates import DateField
 
-from .sign_offs import PasswordMixin, ServiceErrorsMixin
+from .sign_offs import PASSWORD_ERRORS, PasswordMixin
 
 
 class ReviewForm(ConfidentialityCheckedFormMixin, ServiceErrorsMixin, forms.Form):
@@ -36,7 +37,7 @@ class ReviewForm(ConfidentialityCheckedFormMixin, ServiceErrorsMixin, forms.Form
 
 class SignReviewForm(ServiceErrorsMixin, PasswordMixin):
     version = forms.IntegerField(widget=forms.HiddenInput)
-    error_fields = {"signed": None, "incomplete": None}
+    error_fields = {**PASSWORD_ERRORS, "signed": None, "incomplete": None}
 
 
 class InviteForm(ServiceErrorsMixin, forms.Form):

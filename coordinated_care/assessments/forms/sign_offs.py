@@ -4,6 +4,7 @@ the rules are the services', whose errors come back to the field they are about.
 from django import forms
 
 from coordinated_care.confidentiality.forms import ConfidentialityCheckedFormMixin
+from coordinated_care.core.forms import ServiceErrorsMixin
 from coordinated_care.programmes.forms.dates import DateField
 
 from ..models import Assessment
@@ -11,23 +12,8 @@ from ..models import Assessment
 ACTION_SLOTS = 3
 
 
-class ServiceErrorsMixin:
-    """Put a service's ValidationError on the fields it names, or above the form."""
-
-    error_fields = {}
-    # Re-authentication errors belong to the password field of every signing form.
-    common_error_fields = {"wrong": "password", "locked": "password"}
-
-    def add_service_error(self, error):
-        fields = {**self.common_error_fields, **self.error_fields}
-        if hasattr(error, "error_dict"):
-            for name, errors in error.error_dict.items():
-                target = name if name in self.fields else fields.get(name)
-                for e in errors:
-                    self.add_error(target, e.messages)
-            return
-        target = fields.get(getattr(error, "code", None))
-        self.add_error(target if target in self.fields else None, error.messages)
+# Re-authentication errors (signing.reauthenticate) belong to the password field of every signing form.
+PASSWORD_ERRORS = {"wrong": "password", "locked": "password"}
 
 
 class PasswordMixin(forms.Form):
@@ -95,7 +81,7 @@ class DecisionForm(ConfidentialityCheckedFormMixin, ServiceErrorsMixin, Password
     subject_hash = forms.CharField(widget=forms.HiddenInput)
     # A colleague's name, asked for by name: not a patient's.
     confidentiality_exempt_fields = ("agreed_with_supervisor",)
-    error_fields = {"evidence_moved": None, "closed": None, "actions": "action_1_area_of_focus"}
+    error_fields = {**PASSWORD_ERRORS, "evidence_moved": None, "closed": None, "actions": "action_1_area_of_focus"}
 
     def __init__(self, *args, supervisor_name="", **kwargs):
         super().__init__(*args, **kwargs)
@@ -143,7 +129,7 @@ class WithdrawForm(ConfidentialityCheckedFormMixin, ServiceErrorsMixin, Password
         help_text="The signature stays on the record, marked as withdrawn with your reason.",
         error_messages={"required": "Say why you are withdrawing your signature"},
     )
-    error_fields = {"reason": "reason", "withdrawn": None}
+    error_fields = {**PASSWORD_ERRORS, "reason": "reason", "withdrawn": None}
 
 
 class CancelForm(forms.Form):

@@ -4,6 +4,7 @@ whose errors come back to the field they are about."""
 from django import forms
 
 from coordinated_care.confidentiality.forms import ConfidentialityCheckedFormMixin
+from coordinated_care.core.forms import ServiceErrorsMixin
 from coordinated_care.programmes.services import scope
 
 from .dates import DateField
@@ -14,15 +15,6 @@ EMAIL_FORMAT = "Enter an e-mail address in the correct format, like name@example
 class PersonChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj):
         return f"{obj.full_name} ({obj.email})" if obj.full_name else obj.email
-
-
-class ServiceErrorsMixin:
-    """Put a service's ValidationError on the field its code names, or above the form."""
-
-    error_fields = {}
-
-    def add_service_error(self, error):
-        self.add_error(self.error_fields.get(getattr(error, "code", None)), error.messages)
 
 
 class CohortForm(ConfidentialityCheckedFormMixin, forms.Form):

@@ -11,6 +11,8 @@ import datetime
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 
+from coordinated_care.core import dates
+
 EMPTY = "Not set"
 # The fields that name a record well enough, in order of preference; "code" goes before them.
 NAMING_FIELDS = ("full_name", "title", "name", "theme", "original_name")
@@ -18,8 +20,7 @@ ACTION_WORDS = {"create": "Created", "change": "Changed", "delete": "Deleted"}
 
 
 def when(moment):
-    moment = moment.astimezone(datetime.UTC)
-    return f"{moment.day} {moment:%B %Y} at {moment:%H:%M:%S} UTC"
+    return dates.utc(moment, seconds=True)
 
 
 def describe(events):
@@ -136,8 +137,7 @@ def _text(value, field, names):
     if isinstance(field, models.DateTimeField):
         return when(datetime.datetime.fromisoformat(value))
     if isinstance(field, models.DateField) or (isinstance(value, str) and _is_date(value)):
-        day = datetime.date.fromisoformat(value)
-        return f"{day.day} {day:%B %Y}"
+        return dates.date(datetime.date.fromisoformat(value))
     return str(value)
 
 

@@ -6,6 +6,8 @@ from django.templatetags.static import static
 from django.urls import reverse
 from jinja2 import ChainableUndefined, ChoiceLoader, Environment, PackageLoader
 
+from coordinated_care.core import dates
+
 
 def url(name, *args, **kwargs):
     return reverse(name, args=args or None, kwargs=kwargs or None)
@@ -35,4 +37,6 @@ def environment(**options):
             "SERVICE_NAME": settings.SERVICE_NAME,
         }
     )
+    # Dates and times in words, the same on every page: {{ workshop.date | date }}.
+    env.filters.update({"date": dates.date, "datetime": dates.datetime, "utc": dates.utc})
     return env

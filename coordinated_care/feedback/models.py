@@ -12,6 +12,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
+from coordinated_care.core import dates
+
 from .questions import SCALE
 
 
@@ -107,7 +109,7 @@ class FeedbackResponse(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.get_audience_display()} feedback, {self.received_on:%d %B %Y}"
+        return f"{self.get_audience_display()} feedback, {dates.date(self.received_on)}"
 
     @property
     def is_transcribed(self):

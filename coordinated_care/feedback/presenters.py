@@ -6,17 +6,14 @@ from django.db.models import Count, Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
 
+from coordinated_care.core import dates
+
 from . import services
 from .models import FeedbackRequest, FeedbackResponse, ResponseEvidenceLink
 from .qr import qr_data_uri
 from .questions import QUESTIONS, SCALE, SCALE_LABELS
 
 Audience = FeedbackRequest.Audience
-
-
-def day(date):
-    """Dates are shown by the day only, as they are stored: "3 March 2027"."""
-    return f"{date.day} {date:%B %Y}" if date else ""
 
 
 @dataclass(frozen=True)
@@ -84,7 +81,7 @@ def response_rows(responses):
         rows.append(
             {
                 "response": response,
-                "received_on": day(response.received_on),
+                "received_on": dates.date(response.received_on),
                 "scores": [(q, SCALE_LABELS.get(getattr(response, q.field), "")) for q in QUESTIONS],
                 "countersigned": countersigned,
                 "criteria": [link.criterion for link in response.evidence_links.all()],
@@ -119,8 +116,8 @@ def requests_page(enrolment, user):
         {
             "request": r,
             "status": r.status_on(today),
-            "created_on": day(r.created_on),
-            "expires_on": day(r.expires_on),
+            "created_on": dates.date(r.created_on),
+            "expires_on": dates.date(r.expires_on),
         }
         for r in requests
     ]
@@ -142,11 +139,11 @@ def response_page(response, user, evidence_form=None):
         "page_title": f"{response.get_audience_display()} feedback",
         "enrolment": enrolment,
         "response": response,
-        "received_on": day(response.received_on),
+        "received_on": dates.date(response.received_on),
         "scores": [(q, SCALE_LABELS.get(getattr(response, q.field), "")) for q in QUESTIONS],
         "links": links,
         "countersignature": countersignature,
-        "signed_at": timezone.localtime(countersignature.signed_at) if countersignature else None,
+        "signed_at": dates.datetime(countersignature.signed_at) if countersignature else "",
         "evidence_form": evidence_form,
         "can_link": services.can_link_evidence(user, enrolment),
         "can_countersign": countersignature is None and services.can_countersign(user, response),
@@ -164,7 +161,7 @@ def card_page(request, enrolment, issued, layout):
                 "url": url,
                 "qr": qr_data_uri(url),
                 "request": link.request,
-                "expires_on": day(link.request.expires_on),
+                "expires_on": dates.date(link.request.expires_on),
             }
         )
     first = issued[0].request

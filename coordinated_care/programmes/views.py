@@ -6,6 +6,8 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 
+from coordinated_care.core import dates
+
 from . import presenters, services
 from .forms import CohortForm, EnrolmentForm, WorkshopForm
 from .models import Cohort, Workshop
@@ -58,7 +60,7 @@ def workshop(request, uuid, number):
     form = WorkshopForm(request.POST if request.method == "POST" else None, initial=initial)
     if request.method == "POST" and form.is_valid():
         services.move_workshop(workshop, date=form.cleaned_data["date"], location=form.cleaned_data["location"])
-        messages.success(request, f"WS{workshop.number} is now on {workshop.date:%-d %B %Y}.")
+        messages.success(request, f"WS{workshop.number} is now on {dates.date(workshop.date)}.")
         return redirect(presenters.cohorts.cohort_href(cohort))
     context = {"page_title": f"Change WS{workshop.number}", "cohort": cohort, "workshop": workshop, "form": form}
     return render(request, "programmes/cohorts/workshop.jinja", context)

@@ -11,8 +11,10 @@ from dataclasses import dataclass
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
+from coordinated_care.core import dates
+from coordinated_care.core.dates import utc
+
 from ..services.caseload import SOON, caseload
-from .signatures import utc
 
 
 @dataclass
@@ -65,7 +67,7 @@ def caseload_page(user, today=None):
                     "Review to sign",
                     "blue",
                     learner,
-                    f"{review.get_kind_display()} held on {review.held_on:%-d %B %Y}",
+                    f"{review.get_kind_display()} held on {dates.date(review.held_on)}",
                     reverse("assessments:review", args=[review.uuid]),
                     review.updated_at,
                     f"written {utc(review.updated_at)}",
@@ -85,7 +87,7 @@ def caseload_page(user, today=None):
                         label,
                         href,
                         _start_of(due.due_on),
-                        f"due {due.due_on:%-d %B %Y}",
+                        f"due {dates.date(due.due_on)}",
                     )
                 )
             elif due.due_on <= today + SOON:
@@ -98,7 +100,7 @@ def caseload_page(user, today=None):
                         label,
                         href,
                         _start_of(due.due_on),
-                        f"due {due.due_on:%-d %B %Y}",
+                        f"due {dates.date(due.due_on)}",
                     )
                 )
         if case.new_evidence:

@@ -6,12 +6,14 @@ from dataclasses import dataclass, field
 from django.urls import reverse
 from django.utils import timezone
 
+from coordinated_care.core.dates import utc
+
 from ..models import Capacity, Invitation, Review, Signature
 from ..services import access
 from ..services.caseload import reviews_due
 from ..services.review_kinds import FINAL_CHECKLIST, INTRO
 from ..services.reviews import fields_for, missing_to_sign, signing_state
-from .signatures import signature_line, utc
+from .signatures import signature_line
 
 
 @dataclass

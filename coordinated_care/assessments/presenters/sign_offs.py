@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from django.db.models import Exists, OuterRef
 from django.urls import reverse
 
+from coordinated_care.core.dates import utc
 from coordinated_care.portfolios.models import EvidenceLink
 
 from ..models import SignedEvidence, SignOffRequest
@@ -12,7 +13,7 @@ from ..services import access
 from ..services.sign_offs import linked_evidence, request_subject
 from ..services.status import DONE, requests_with_state, state_of
 from .evidence import evidence_items
-from .signatures import signature_line, status_tag, utc
+from .signatures import signature_line, status_tag
 
 
 @dataclass

@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 
 from django.urls import reverse
 
+from coordinated_care.core.dates import utc
+
 from ..models import Capacity, Meaning
 
 STATUS_TAGS = {
@@ -17,10 +19,6 @@ STATUS_TAGS = {
     "changed": ("Evidence changed since sign-off", "red"),
     "": ("Not signed off", "white"),
 }
-
-
-def utc(moment):
-    return moment.astimezone(datetime.UTC).strftime("%-d %B %Y at %H:%M UTC") if moment else ""
 
 
 @dataclass

@@ -13,6 +13,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from coordinated_care.accounts.models import Role
+from coordinated_care.core import dates
 
 from ..models import Capacity, Invitation, Meaning, Review, Signature
 from .access import review_capacity
@@ -37,7 +38,7 @@ class StaleReview(Exception):
     def __init__(self, review):
         who = review.updated_by.display_name if review.updated_by_id else "someone else"
         super().__init__(
-            f"{who} saved this review at {timezone.localtime(review.updated_at):%-d %B %Y, %H:%M} after you opened "
+            f"{who} saved this review on {dates.datetime(review.updated_at)} after you opened "
             "it. Your changes have not been saved: read the review as it is now, then make them again."
         )
         self.review = review

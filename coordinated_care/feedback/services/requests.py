@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from coordinated_care.core import dates
 from coordinated_care.core.tasks import send_email
 from coordinated_care.core.tokens import find_by_token, new_token
 
@@ -112,7 +113,7 @@ def email_link(issued, *, to, url):
     body = (
         f"{request.coordinator_name} is a care coordinator building a portfolio of evidence, and would value "
         f"your feedback.\n\nIt takes about 3 minutes and you do not need an account:\n{url}\n\n"
-        f"The link works once, until {request.expires_on:%-d %B %Y}. Please don't include anything that "
+        f"The link works once, until {dates.date(request.expires_on)}. Please don't include anything that "
         "could identify a patient, service user or carer."
     )
     FeedbackRequest.objects.filter(pk=request.pk).update(emailed=True)

@@ -8,9 +8,11 @@ from django.http import Http404
 from django.urls import reverse
 from markupsafe import escape
 
+from coordinated_care.core import dates
+
 from ..kinds import KINDS, VALUES_WORKSHEET_QUESTIONS
 from ..models import Attachment, Entry, EntryVersion, EvidenceLink
-from .formatting import day, paragraphs, size, when
+from .formatting import paragraphs, size
 
 NOT_GIVEN = "Not given"
 
@@ -38,7 +40,7 @@ def _field_html(spec_field, value):
     if value in (None, ""):
         return escape(NOT_GIVEN)
     if spec_field.widget == "date":
-        return escape(day(datetime.date.fromisoformat(value)) if isinstance(value, str) else day(value))
+        return escape(dates.date(datetime.date.fromisoformat(value)) if isinstance(value, str) else dates.date(value))
     if spec_field.widget == "radios":
         return escape(dict(spec_field.choices).get(value, value))
     if spec_field.widget == "textarea":
@@ -90,10 +92,10 @@ def status_tag(entry, today):
 def _dates(entry, spec):
     parts = []
     if entry.due_on:
-        parts.append(f"Complete or review by {day(entry.due_on)}")
+        parts.append(f"Complete or review by {dates.date(entry.due_on)}")
     if entry.occurred_on:
-        parts.append(f"{spec.get_field(spec.occurred_on_from).label}: {day(entry.occurred_on)}")
-    parts.append(f"Added {day(entry.created_at)}")
+        parts.append(f"{spec.get_field(spec.occurred_on_from).label}: {dates.date(entry.occurred_on)}")
+    parts.append(f"Added {dates.date(entry.created_at)}")
     return parts
 
 
@@ -150,7 +152,7 @@ def entry_page(enrolment, entry, *, can_edit, today):
         "saved": {
             "number": entry.version,
             "by": current.created_by.display_name if current else "",
-            "when": when(current.created_at) if current else "",
+            "when": dates.datetime(current.created_at) if current else "",
         },
         "links": [
             {
@@ -176,7 +178,7 @@ def conflict(entry, value_names=None):
     return {
         "number": entry.version,
         "by": current.created_by.display_name if current else "",
-        "when": when(current.created_at) if current else "",
+        "when": dates.datetime(current.created_at) if current else "",
         "sections": content_sections(entry.kind, entry.content, value_names),
     }
 
@@ -187,7 +189,7 @@ def attachment_row(enrolment, attachment):
         "href": reverse("portfolios:attachment", args=[enrolment.uuid, attachment.uuid]),
         "remove_href": reverse("portfolios:remove_attachment", args=[enrolment.uuid, attachment.uuid]),
         "size": size(attachment.size),
-        "uploaded": day(attachment.uploaded_at),
+        "uploaded": dates.date(attachment.uploaded_at),
     }
 
 
@@ -206,7 +208,7 @@ def versions_page(enrolment, entry):
                 "number": version.number,
                 "title": version.title,
                 "by": version.created_by.display_name,
-                "when": when(version.created_at),
+                "when": dates.datetime(version.created_at),
                 "href": reverse("portfolios:entry_version", args=[enrolment.uuid, entry.uuid, version.number]),
                 "current": version.number == entry.version,
             }
@@ -228,7 +230,7 @@ def version_page(enrolment, entry, number):
         "entry": entry,
         "version": version,
         "by": version.created_by.display_name,
-        "when": when(version.created_at),
+        "when": dates.datetime(version.created_at),
         "is_current": version.number == entry.version,
         "sections": content_sections(entry.kind, version.content, value_names),
         "entry_href": reverse("portfolios:entry", args=[enrolment.uuid, entry.uuid]),

@@ -1,21 +1,6 @@
-"""How dates, times and free text are written on portfolio pages."""
+"""How free text and file sizes are written on portfolio pages (dates and times: core.dates)."""
 
-from django.utils import timezone
 from markupsafe import Markup, escape
-
-
-def day(value):
-    """15 March 2026"""
-    return f"{value.day} {value:%B %Y}" if value else ""
-
-
-def when(value):
-    """15 March 2026 at 2:05pm, in the service's time zone."""
-    if value is None:
-        return ""
-    local = timezone.localtime(value)
-    hour = local.hour % 12 or 12
-    return f"{day(local)} at {hour}:{local:%M}{'am' if local.hour < 12 else 'pm'}"
 
 
 def paragraphs(text):

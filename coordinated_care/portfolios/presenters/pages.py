@@ -5,6 +5,7 @@ from django.db.models import Count
 from django.http import Http404
 from django.urls import reverse
 
+from coordinated_care.core import dates
 from coordinated_care.frameworks.models import FrameworkItem
 from coordinated_care.programmes.models import AccreditedTraining, Criterion, RequiredDocument, Workshop
 
@@ -12,7 +13,7 @@ from ..kinds import KINDS, KINDS_BY_SLUG, VALUES_WORKSHEET_TITLE
 from ..models import Entry, EvidenceLink
 from ..progress import portfolio_progress
 from .entries import attachment_row, content_sections
-from .formatting import day, paragraphs, when
+from .formatting import paragraphs
 
 # The order of the PD's sections on the overview.
 SECTION_ORDER = [
@@ -65,7 +66,7 @@ def sections(enrolment, counts, training):
     for kind in SECTION_ORDER:
         if kind == "accredited_training":
             text = "PCI-accredited two-day training"
-            status = f"Recorded: {day(training.completed_on)}" if training else "Not recorded yet"
+            status = f"Recorded: {dates.date(training.completed_on)}" if training else "Not recorded yet"
         elif kind == Entry.Kind.VALUES_WORKSHEET:
             text = VALUES_WORKSHEET_TITLE
             status = "Started" if counts.get(kind) else "Not started"
@@ -128,7 +129,7 @@ def criterion_page(enrolment, code):
                 "kind": KINDS[link.entry.kind].label if link.entry.kind in KINDS else "Values worksheet",
                 "href": reverse("portfolios:entry", args=[enrolment.uuid, link.entry.uuid]),
                 "how_it_shows": paragraphs(link.how_it_shows),
-                "added": day(link.created_at),
+                "added": dates.date(link.created_at),
             }
             for link in links
         ],
@@ -145,7 +146,7 @@ def values_worksheet_page(enrolment, worksheet, value_names):
         "versions_href": reverse("portfolios:entry_versions", args=[enrolment.uuid, worksheet.uuid])
         if worksheet
         else None,
-        "saved_when": when(worksheet.updated_at) if worksheet else "",
+        "saved_when": dates.datetime(worksheet.updated_at) if worksheet else "",
     }
 
 
@@ -164,7 +165,7 @@ def workshops_page(enrolment, *, can_edit):
         rows.append(
             {
                 "workshop": workshop,
-                "date": day(workshop.date),
+                "date": dates.date(workshop.date),
                 "attended": ATTENDANCE.get(note.content.get("attended"), "Not recorded") if note else "Not recorded",
                 "has_notes": bool(note and note.content.get("notes")),
                 "note_href": reverse("portfolios:entry", args=[enrolment.uuid, note.uuid]) if note else None,
@@ -202,7 +203,7 @@ def accredited_training_page(enrolment, training):
         "enrolment": enrolment,
         "prerequisite": enrolment.cohort.programme.prerequisite,
         "training": training,
-        "completed_on": day(training.completed_on) if training else "",
+        "completed_on": dates.date(training.completed_on) if training else "",
         "certificate": attachment_row(enrolment, training.certificate) if training and training.certificate else None,
     }
 

@@ -3,8 +3,9 @@
 from django.shortcuts import render
 from django.urls import reverse
 
+from coordinated_care.core import dates
+
 from .. import drafts
-from ..presenters.formatting import when
 
 # Keys of drafts whose form was saved since the last page: the browser forgets its copies of them.
 SAVED_DRAFTS = "portfolio_saved_drafts"
@@ -36,7 +37,7 @@ def draft_context(request, enrolment, key, form=None):
         "draft_key": key,
         "draft_url": reverse("portfolios:draft", args=[enrolment.uuid]),
         "server_draft": (
-            {"when": when(draft.updated_at), "at": draft.updated_at.isoformat(), "restored": restored}
+            {"when": dates.datetime(draft.updated_at), "at": draft.updated_at.isoformat(), "restored": restored}
             if draft is not None
             else None
         ),

@@ -4,13 +4,13 @@ from django.contrib import messages
 from django.shortcuts import redirect
 from django.views.decorators.http import require_http_methods
 
+from coordinated_care.core import dates
 from coordinated_care.programmes.services import can_edit_portfolio
 
 from .. import access, drafts, presenters, services
 from ..forms import EntryForm
 from ..kinds import KINDS
 from ..models import Entry
-from ..presenters.formatting import day
 from ._common import CONFLICT, draft_context, note_saved, render_page
 
 SPEC = KINDS[Entry.Kind.WORKSHOP_NOTE]
@@ -63,7 +63,7 @@ def workshop_note(request, enrolment, number):
         "spec": SPEC,
         "form": form,
         "workshop": workshop,
-        "workshop_date": day(workshop.date),
+        "workshop_date": dates.date(workshop.date),
         "entry": note,
         "conflict": conflict,
         **draft_context(request, enrolment, key, form),

@@ -7,6 +7,8 @@ import uuid
 from django.conf import settings
 from django.db import models
 
+from coordinated_care.core import dates
+
 from .programmes import Programme, WorkshopPlanItem
 
 
@@ -110,4 +112,4 @@ class AccreditedTraining(models.Model):
     recorded_at = models.DateTimeField(auto_now=True)
 
     def __str__(self):
-        return f"{self.provider}, {self.completed_on:%d %B %Y}"
+        return f"{self.provider}, {dates.date(self.completed_on)}"

@@ -55,6 +55,12 @@ def test_the_payload_is_the_canonical_json_of_what_was_signed(signed, enrolment)
     assert signing.check_integrity(signature).intact
 
 
+def test_a_subject_hashes_to_the_same_digest_as_ever():
+    # Pinned before the hashing moved to core.canonical: forms in flight and stored hashes still match.
+    subject = {"title": "Café visit – naïve 🙂", "sections": [{"b": 2, "a": 1}], "empty": None, "n": 1.5, "yes": True}
+    assert signing.subject_hash(subject) == "8fee77585c9cd0c79b174d2d646d4a2e984a06366cbd103007205214c8fd5529"
+
+
 def test_signed_records_refuse_edits_and_deletes(signed):
     assessment, _ = signed
     signature = assessment.signature

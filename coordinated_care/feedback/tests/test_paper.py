@@ -85,6 +85,19 @@ def test_countersigning_attempts_are_limited(signed_in, assessor, enrolment, tra
     assert Countersignature.objects.count() == 0
 
 
+def test_the_answers_hash_to_the_same_digest_as_ever():
+    # Pinned before the hashing moved to core.canonical: countersignatures made before still verify.
+    response = FeedbackResponse(
+        audience="patient",
+        received_on=datetime.date(2027, 3, 3),
+        respondent="carer",
+        needs=5,
+        choice=4,
+        did_well="Sorted out the café transport – thank you",
+    )
+    assert services.answers_hash(response) == "c7d70d9397919a53fd08eb793b294d5e5dea8222bc5b1c44697bd2f2dd2e9870"
+
+
 def test_only_the_assigned_facilitator_countersigns(transcription, learner, supervisor, unassigned_assessor):
     for person in (learner, supervisor, unassigned_assessor):
         with pytest.raises(PermissionDenied):

@@ -2,34 +2,25 @@
 beside the field. The text is never logged, stored or echoed into an error report."""
 
 from django.conf import settings
-from django.core.cache import cache
 from django.http import JsonResponse
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
+
+from coordinated_care.core import ratelimit
 
 from .service import scan
 
 MAX_CHARACTERS = 20_000
 
 
-def _rate_limited(user_id: int) -> bool:
-    """A fixed window per user in the shared cache, so several app processes share one count."""
-    limit = getattr(settings, "CONFIDENTIALITY_CHECKS_PER_MINUTE", 60)
-    key = f"confidentiality:check:{user_id}"
-    cache.add(key, 0, timeout=60)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # the window expired between add and incr
-        cache.set(key, 1, timeout=60)
-        count = 1
-    return count > limit
-
-
 @sensitive_post_parameters("text")
 @require_POST
 def check(request):
     # Sign-in is enforced by LoginRequiredMiddleware; CSRF by CsrfViewMiddleware.
-    if _rate_limited(request.user.pk):
+    try:
+        # Per person, not per address: a practice's staff share one.
+        ratelimit.hit("confidentiality.check", request.user.pk, (settings.CONFIDENTIALITY_CHECKS_PER_MINUTE, 60))
+    except ratelimit.Limited:
         return JsonResponse({"error": "Too many checks. Wait a minute and try again."}, status=429)
     text = request.POST.get("text", "")
     if len(text) > MAX_CHARACTERS:

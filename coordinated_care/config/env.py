@@ -41,14 +41,19 @@ def env_bool(name, default=False):
     raise ImproperlyConfigured(f"{name}={value!r} is not a boolean: use true or false.")
 
 
-def env_int(name, default):
+def env_int(name, default, *, minimum=None, maximum=None):
     value = os.environ.get(name)
     if value is None or value == "":
         return default
     try:
-        return int(value)
+        number = int(value)
     except ValueError:
         raise ImproperlyConfigured(f"{name}={value!r} is not a whole number.") from None
+    if minimum is not None and number < minimum:
+        raise ImproperlyConfigured(f"{name}={value!r} must be at least {minimum}.")
+    if maximum is not None and number > maximum:
+        raise ImproperlyConfigured(f"{name}={value!r} must be at most {maximum}.")
+    return number
 
 
 def env_list(name, default=()):
@@ -56,6 +61,24 @@ def env_list(name, default=()):
     if value is None:
         return list(default)
     return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def env_rate_limits(name, default):
+    """Rate limits as SCOPE=REQUESTS/SECONDS pairs, separated by commas ("address=60/600,token=20/3600"),
+    over `default`, a dict of scope to (requests, seconds): scopes not named keep their default."""
+    limits = dict(default)
+    for item in env_list(name):
+        scope, _, rate = item.partition("=")
+        requests, _, seconds = rate.partition("/")
+        scope = scope.strip()
+        if scope not in default or not requests.strip().isdigit() or not seconds.strip().isdigit():
+            raise ImproperlyConfigured(
+                f"{name}: {item!r} is not SCOPE=REQUESTS/SECONDS with a scope of {', '.join(sorted(default))}."
+            )
+        if int(seconds) < 1:
+            raise ImproperlyConfigured(f"{name}: {item!r} needs a window of at least one second.")
+        limits[scope] = (int(requests), int(seconds))
+    return limits
 
 
 def env_choice(name, default, choices):

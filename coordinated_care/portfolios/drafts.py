@@ -33,15 +33,12 @@ MAX_DRAFT_CHARS = 200_000
 NOT_WRITING = {"csrfmiddlewaretoken", "key", "discard", "next", "confidentiality_declaration"}
 
 
-DEFAULT_DRAFT_DAYS = 30
-
-
 class IdentifierInDraft(ValidationError):
     """The draft holds a patient identifier, so it is not kept on the server."""
 
 
 def draft_days():
-    return int(getattr(settings, "PORTFOLIO_DRAFT_DAYS", DEFAULT_DRAFT_DAYS))
+    return settings.PORTFOLIO_DRAFT_DAYS
 
 
 def key_for(enrolment, *parts):

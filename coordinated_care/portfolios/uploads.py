@@ -20,7 +20,6 @@ from coordinated_care.programmes.services import can_edit_portfolio
 
 from .models import Attachment
 
-DEFAULT_MAX_BYTES = 10 * 1024 * 1024  # PORTFOLIO_UPLOAD_MAX_BYTES overrides it
 _HEAD = 8
 
 
@@ -30,7 +29,7 @@ def _check_author(user, enrolment):
 
 
 def max_upload_bytes():
-    return getattr(settings, "PORTFOLIO_UPLOAD_MAX_BYTES", DEFAULT_MAX_BYTES)
+    return settings.PORTFOLIO_UPLOAD_MAX_BYTES
 
 
 @dataclass(frozen=True)

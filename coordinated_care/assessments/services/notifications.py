@@ -19,7 +19,7 @@ from ..models import SignOffRequest
 
 def absolute(path, base_url=""):
     """A link for an e-mail: the site's address as the view saw it (or SITE_URL) and the path."""
-    base = base_url or getattr(settings, "SITE_URL", "")
+    base = base_url or settings.SITE_URL
     return f"{base.rstrip('/')}{path}"
 
 

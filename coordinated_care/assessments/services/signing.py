@@ -48,7 +48,7 @@ def _seal(payload_hash, secret=None):
 
 
 def _seal_matches(signature):
-    keys = [settings.SECRET_KEY, *getattr(settings, "SECRET_KEY_FALLBACKS", [])]
+    keys = [settings.SECRET_KEY, *settings.SECRET_KEY_FALLBACKS]
     return any(constant_time_compare(signature.seal, _seal(signature.payload_hash, key)) for key in keys)
 
 

@@ -7,7 +7,7 @@ import dj_database_url
 from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
-from coordinated_care.config.env import env_bool, env_choice, env_int, env_list, env_str
+from coordinated_care.config.env import env_bool, env_choice, env_int, env_list, env_rate_limits, env_str
 
 BASE_DIR = Path(__file__).resolve().parents[3]
 
@@ -195,6 +195,26 @@ elif TASKS_BACKEND == "rq":
     RQ_QUEUES = {"default": {"URL": env_str("REDIS_URL", required=True), "DEFAULT_TIMEOUT": 600}}
 else:
     raise ImproperlyConfigured(f"TASKS_BACKEND={TASKS_BACKEND!r}: use immediate or rq.")
+
+# The service's own knobs (docs/settings.md lists every variable).
+# The site's address, for links in e-mails sent where no request gives it (https://portfolio.example.nhs.uk).
+SITE_URL = env_str("SITE_URL", "")
+# How many proxies in front of the service append to X-Forwarded-For (0: none); rate limits count the client's address.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0, minimum=0)
+# The largest file a learner may upload, in bytes; documents are checked for patient details up to the same size.
+PORTFOLIO_UPLOAD_MAX_BYTES = env_int("PORTFOLIO_UPLOAD_MAX_BYTES", 10 * 1024 * 1024, minimum=1)
+# Server drafts are deleted by `purge_drafts` after this many days.
+PORTFOLIO_DRAFT_DAYS = env_int("PORTFOLIO_DRAFT_DAYS", 30, minimum=1)
+# How many days a new feedback link works for, unless the learner chooses (1 to 90).
+FEEDBACK_LINK_DAYS = env_int("FEEDBACK_LINK_DAYS", 30, minimum=1, maximum=90)
+# Requests per window on the feedback pages, per address, per link and per countersigning facilitator.
+FEEDBACK_RATE_LIMITS = env_rate_limits(
+    "FEEDBACK_RATE_LIMITS", {"address": (60, 600), "token": (20, 3600), "countersign": (5, 900)}
+)
+# A feedback form sent back sooner than this after it was shown is taken for a script and shown again.
+FEEDBACK_MIN_FILL_SECONDS = env_int("FEEDBACK_MIN_FILL_SECONDS", 5, minimum=0)
+# Live confidentiality checks one person may ask for in a minute while typing.
+CONFIDENTIALITY_CHECKS_PER_MINUTE = env_int("CONFIDENTIALITY_CHECKS_PER_MINUTE", 60, minimum=1)
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

@@ -13,7 +13,6 @@ from django.core import signing
 from .answers import ColleagueAnswers, PatientAnswers
 
 SALT = "coordinated_care.feedback.form"
-DEFAULT_MIN_FILL_SECONDS = 5
 # Long enough for someone who puts the phone down to answer the door.
 MAX_FORM_AGE_SECONDS = 4 * 60 * 60
 
@@ -58,8 +57,7 @@ class SpamChecked(forms.Form):
             return "stale"
         if note.get("r") != self.request_pk:
             return "stale"
-        minimum = getattr(settings, "FEEDBACK_MIN_FILL_SECONDS", DEFAULT_MIN_FILL_SECONDS)
-        if time.time() - note.get("t", 0) < minimum:
+        if time.time() - note.get("t", 0) < settings.FEEDBACK_MIN_FILL_SECONDS:
             return "too_fast"
         return ""
 

@@ -18,7 +18,6 @@ from coordinated_care.core.tokens import find_by_token, new_token
 from ..models import FeedbackRequest, FeedbackResponse
 from .access import can_request_feedback
 
-DEFAULT_VALID_DAYS = 30
 MAX_VALID_DAYS = 90
 MAX_CARDS = 8
 
@@ -40,7 +39,7 @@ class IssuedLink:
 
 
 def default_valid_days():
-    return getattr(settings, "FEEDBACK_LINK_DAYS", DEFAULT_VALID_DAYS)
+    return settings.FEEDBACK_LINK_DAYS
 
 
 def default_coordinator_name(enrolment):

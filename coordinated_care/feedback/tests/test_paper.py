@@ -75,7 +75,7 @@ def test_the_facilitator_countersigns_with_their_password(signed_in, assessor, e
 
 
 def test_countersigning_attempts_are_limited(signed_in, assessor, enrolment, transcription, settings):
-    settings.FEEDBACK_RATE_LIMITS = {"countersign": (2, 900)}
+    settings.FEEDBACK_RATE_LIMITS = {**settings.FEEDBACK_RATE_LIMITS, "countersign": (2, 900)}
     url = reverse("feedback:countersign", args=[enrolment.uuid, transcription.uuid])
     client = signed_in(assessor)
     for _ in range(2):

@@ -6,12 +6,15 @@ response they belong to."""
 
 import functools
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from .. import ratelimit, services
+from coordinated_care.core import ratelimit
+
+from .. import services
 from ..forms import ColleagueAnswersForm, ConsentForm, PatientAnswersForm
 from ..models import FeedbackRequest
 from ..questions import CONSENT_INTRO, CONSENT_POINTS, PUBLIC_FREE_TEXT_HINT, QUESTIONS
@@ -32,9 +35,10 @@ def public_page(view):
     @functools.wraps(view)
     def wrapped(request, *args, **kwargs):
         try:
-            ratelimit.hit("address", ratelimit.client_address(request))
+            limits = settings.FEEDBACK_RATE_LIMITS
+            ratelimit.hit("feedback.address", ratelimit.client_address(request), limits["address"])
             if "token" in kwargs:
-                ratelimit.hit("token", kwargs["token"])
+                ratelimit.hit("feedback.token", kwargs["token"], limits["token"])
         except ratelimit.Limited as limited:
             response = render(request, "feedback/public/too_many.jinja", {"page_title": "Please wait"}, status=429)
             response["Retry-After"] = str(limited.retry_after)

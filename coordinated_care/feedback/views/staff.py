@@ -1,13 +1,16 @@
 """The learner's and their facilitator's feedback pages. Each view checks who may see or act
 through the services first, changes nothing itself, and renders what a presenter gives it."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
-from .. import presenters, ratelimit, services
+from coordinated_care.core import ratelimit
+
+from .. import presenters, services
 from ..forms import CountersignForm, EvidenceForm, PaperColleagueForm, PaperPatientForm, RequestForm
 from ..models import FeedbackRequest, FeedbackResponse, ResponseEvidenceLink
 from ..questions import PUBLIC_FREE_TEXT_HINT, QUESTIONS
@@ -180,7 +183,7 @@ def countersign(request, enrolment_uuid, response_uuid):
     form = CountersignForm(request.POST or None, user=request.user)
     if request.method == "POST":
         try:
-            ratelimit.hit("countersign", request.user.pk)
+            ratelimit.hit("feedback.countersign", request.user.pk, settings.FEEDBACK_RATE_LIMITS["countersign"])
         except ratelimit.Limited:
             form.is_valid()
             form.add_error(None, "Too many attempts. Wait 15 minutes, then try again.")

@@ -73,7 +73,7 @@ def test_empty_and_oversized_files_are_refused(settings):
 
 
 def test_the_default_limit_is_ten_megabytes(settings):
-    del settings.PORTFOLIO_UPLOAD_MAX_BYTES
+    assert settings.PORTFOLIO_UPLOAD_MAX_BYTES == 10 * 1024 * 1024  # base settings, nothing in the environment
     assert uploads.max_upload_bytes() == 10 * 1024 * 1024
 
 

@@ -11,6 +11,7 @@ urlpatterns = [
     path("portfolio/", include("coordinated_care.portfolios.urls")),
     path("confidentiality/", include("coordinated_care.confidentiality.urls")),
     path("assessments/", include("coordinated_care.assessments.urls")),
+    path("roles/", include("coordinated_care.roles.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
 ]

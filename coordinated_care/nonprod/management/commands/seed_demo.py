@@ -4,6 +4,7 @@ from django.db import transaction
 from coordinated_care.frameworks.services import load_shipped_framework
 from coordinated_care.nonprod import demo, demo_assessments, demo_portfolios
 from coordinated_care.programmes.services import load_shipped_programme
+from coordinated_care.roles.services import load_shipped_content
 
 
 class Command(BaseCommand):
@@ -13,6 +14,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         load_shipped_framework()
         load_shipped_programme()
+        load_shipped_content()
         organisations = demo.seed_organisations()
         people = demo.seed_people(organisations)
         enrolments = demo.seed_cohort(organisations, people)

@@ -1,0 +1,30 @@
+from django.urls import path, register_converter
+
+from . import views
+
+
+class DocumentFormat:
+    regex = "docx|pdf"
+
+    def to_python(self, value):
+        return value
+
+    def to_url(self, value):
+        return value
+
+
+register_converter(DocumentFormat, "document_format")
+
+app_name = "roles"
+
+urlpatterns = [
+    path("", views.profile_list, name="index"),
+    path("new/", views.profile_create, name="create"),
+    path("copy/", views.profile_copy, name="copy"),
+    path("<slug:slug>/", views.profile, name="profile"),
+    path("<slug:slug>/edit/", views.profile_edit, name="edit"),
+    path("<slug:slug>/publish/", views.profile_publish, name="publish"),
+    path("<slug:slug>/new-version/", views.profile_new_version, name="new_version"),
+    path("<slug:slug>/documents/<slug:kind>/", views.document, name="document"),
+    path("<slug:slug>/documents/<slug:kind>/<document_format:fmt>/", views.document_download, name="download"),
+]

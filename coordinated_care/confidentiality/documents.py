@@ -1,20 +1,18 @@
 """The text inside an uploaded document (PDF, Word .docx or plain text), so that evidence uploaded
 as a file is checked exactly like evidence typed into a form.
 
-DOCX is read with the standard library (it is a zip of XML), which keeps a dependency out for a
-job of thirty lines. Sizes are capped before anything is decompressed or parsed, because an upload
-is untrusted input."""
+What a file is comes from its bytes, as for every upload (`core.files`), never from its name. DOCX
+is read with the standard library (it is a zip of XML), which keeps a dependency out for a job of
+thirty lines. Sizes are capped (PORTFOLIO_UPLOAD_MAX_BYTES, and what a DOCX unzips to) before
+anything is decompressed or parsed, because an upload is untrusted input."""
 
 import io
 import zipfile
-from pathlib import PurePath
 from xml.etree import ElementTree
 
-from django.core.exceptions import ValidationError
+from coordinated_care.core.files import DOCX, PDF, TEXT, detect_type, max_upload_bytes
 
-MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 MAX_UNZIPPED_BYTES = 50 * 1024 * 1024
-EXTENSIONS = {".pdf", ".docx", ".txt"}
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 # The body and everything else Word shows on a page: headers, footers, footnotes, endnotes, comments.
 DOCX_PARTS = (
@@ -31,24 +29,26 @@ class UnreadableDocument(ValueError):
     """The file is not a PDF, DOCX or text file we can read."""
 
 
-def extract_text(uploaded_file) -> str:
-    """All the text in `uploaded_file` (a Django UploadedFile or any binary file object with a name)."""
+def extract_text(uploaded_file, file_type=None) -> str:
+    """All the text in `uploaded_file` (a Django UploadedFile or any binary file object), whose
+    type `core.files.detect_type` gives (pass it when it is known already)."""
     data = _read(uploaded_file)
-    suffix = PurePath(getattr(uploaded_file, "name", "") or "").suffix.lower()
-    if data.startswith(b"%PDF") or suffix == ".pdf":
+    file_type = file_type or detect_type(uploaded_file)
+    if file_type == PDF:
         return _pdf_text(data)
-    if data.startswith(b"PK") or suffix == ".docx":
+    if file_type == DOCX:
         return _docx_text(data)
-    if suffix in ("", ".txt"):
+    if file_type == TEXT:
         return _plain_text(data)
-    raise UnreadableDocument(f"{suffix} files cannot be checked")
+    raise UnreadableDocument("it is not a PDF, a Word document or a text file")
 
 
 def _read(uploaded_file) -> bytes:
+    limit = max_upload_bytes()
     uploaded_file.seek(0)
-    data = uploaded_file.read(MAX_UPLOAD_BYTES + 1)
+    data = uploaded_file.read(limit + 1)
     uploaded_file.seek(0)  # the caller still saves the file
-    if len(data) > MAX_UPLOAD_BYTES:
+    if len(data) > limit:
         raise UnreadableDocument("the file is too large to check")
     return data
 
@@ -97,15 +97,5 @@ def _docx_paragraphs(xml: bytes) -> str:
 
 
 def _plain_text(data: bytes) -> str:
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    return data.decode("latin-1")
-
-
-def validate_extension(uploaded_file) -> None:
-    suffix = PurePath(uploaded_file.name or "").suffix.lower()
-    if suffix not in EXTENSIONS:
-        raise ValidationError("Upload a PDF, a Word document (.docx) or a text file (.txt).", code="file_type")
+    # Text is UTF-8 (core.files says so before this is reached); a byte-order mark is dropped.
+    return data.decode("utf-8-sig")

@@ -13,7 +13,9 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from .documents import UnreadableDocument, extract_text, validate_extension
+from coordinated_care.core.files import WITH_TEXT, detect_type, max_upload_bytes
+
+from .documents import UnreadableDocument, extract_text
 from .findings import KINDS, Action, Finding
 from .service import scan
 
@@ -23,14 +25,21 @@ INTRO = "A portfolio must never contain anything that could identify a patient, 
 
 
 class CheckedDocumentField(forms.FileField):
-    """A PDF, DOCX or TXT upload whose text the mixin checks like a text field."""
+    """A PDF, DOCX or TXT upload whose text the mixin checks like a text field. What the file is
+    comes from its bytes (core.files), whatever it is called."""
 
     def clean(self, data, initial=None):
         uploaded = super().clean(data, initial)
         if uploaded and uploaded is not initial and hasattr(uploaded, "read"):
-            validate_extension(uploaded)
             try:
-                uploaded.confidentiality_text = extract_text(uploaded)
+                if uploaded.size > max_upload_bytes():  # before anything reads it whole
+                    raise UnreadableDocument("the file is too large to check")
+                file_type = detect_type(uploaded)
+                if file_type not in WITH_TEXT:
+                    raise ValidationError(
+                        "Upload a PDF, a Word document (.docx) or a text file (.txt).", code="file_type"
+                    )
+                uploaded.confidentiality_text = extract_text(uploaded, file_type)
             except UnreadableDocument as problem:
                 raise ValidationError(
                     f"The file could not be checked for patient details because {problem}. "

@@ -1,26 +1,23 @@
 """Uploaded files: certificates and documents a learner adds to their portfolio.
 
-What a file is gets decided from its bytes, never from its name or the content type the browser
-sent, since both are chosen by whoever uploads it. Files are kept through Django's storage API
-(the filesystem by default, object storage in production) under a random name, and are only ever
-served by the `portfolios:attachment` view, which checks who may read the portfolio."""
+What a file is gets decided from its bytes (`core.files`, which the confidentiality guard's reading
+of documents asks too), never from its name or the content type the browser sent. Files are kept
+through Django's storage API (the filesystem by default, object storage in production) under a
+random name, and are only ever served by the `portfolios:attachment` view, which checks who may
+read the portfolio."""
 
 import hashlib
 import re
 import unicodedata
-import zipfile
-from dataclasses import dataclass
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files import File
 from django.db import transaction
 
+from coordinated_care.core.files import DOCX, JPEG, PDF, PNG, TEXT, detect_type, max_upload_bytes
 from coordinated_care.programmes.services import can_edit_portfolio
 
 from .models import Attachment
-
-_HEAD = 8
 
 
 def _check_author(user, enrolment):
@@ -28,66 +25,14 @@ def _check_author(user, enrolment):
         raise PermissionDenied("Only the learner can add files to their portfolio while it is in progress.")
 
 
-def max_upload_bytes():
-    return settings.PORTFOLIO_UPLOAD_MAX_BYTES
-
-
-@dataclass(frozen=True)
-class FileType:
-    content_type: str
-    extension: str
-    description: str
-
-
-PDF = FileType("application/pdf", "pdf", "PDF")
-PNG = FileType("image/png", "png", "PNG image")
-JPEG = FileType("image/jpeg", "jpg", "JPEG image")
-DOCX = FileType("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx", "Word document")
-TEXT = FileType("text/plain; charset=utf-8", "txt", "text file")
-
+# Every kind core.files knows is accepted: documents, and photographs of certificates.
+ACCEPTED = (PDF, JPEG, PNG, DOCX, TEXT)
 ALLOWED_DESCRIPTION = "a PDF, JPEG, PNG, Word document (.docx) or plain text file"
 
 
 def _chunks(uploaded_file):
     uploaded_file.seek(0)
     yield from uploaded_file.chunks()
-
-
-def _is_docx(uploaded_file):
-    # A .docx is a zip holding word/document.xml. Only the zip's directory is read, never its
-    # members, so a compressed "bomb" costs nothing here.
-    uploaded_file.seek(0)
-    try:
-        with zipfile.ZipFile(uploaded_file) as archive:
-            names = set(archive.namelist())
-    except (zipfile.BadZipFile, OSError, ValueError):
-        return False
-    return "word/document.xml" in names and "[Content_Types].xml" in names
-
-
-def _is_text(uploaded_file):
-    decoder_input = b"".join(_chunks(uploaded_file))
-    try:
-        text = decoder_input.decode("utf-8")
-    except UnicodeDecodeError:
-        return False
-    # Control characters other than tabs, line and page breaks mean it is not meant to be read as text.
-    return not any(unicodedata.category(c) == "Cc" and c not in "\t\n\r\f" for c in text)
-
-
-def detect_type(uploaded_file):
-    """The file's type from its content, or None when it is none of the kinds accepted."""
-    uploaded_file.seek(0)
-    head = uploaded_file.read(_HEAD)
-    if head.startswith(b"%PDF-"):
-        return PDF
-    if head.startswith(b"\x89PNG\r\n\x1a\n"):
-        return PNG
-    if head.startswith(b"\xff\xd8\xff"):
-        return JPEG
-    if head.startswith(b"PK\x03\x04"):
-        return DOCX if _is_docx(uploaded_file) else None
-    return TEXT if _is_text(uploaded_file) else None
 
 
 def check_upload(uploaded_file):
@@ -99,7 +44,7 @@ def check_upload(uploaded_file):
     if uploaded_file.size > limit:
         raise ValidationError(f"The selected file must be smaller than {limit // (1024 * 1024)} MB")
     file_type = detect_type(uploaded_file)
-    if file_type is None:
+    if file_type not in ACCEPTED:
         raise ValidationError(f"The selected file must be {ALLOWED_DESCRIPTION}")
     return file_type
 

@@ -24,10 +24,27 @@ def test_text_from_a_docx_including_its_header():
 
 
 @pytest.mark.parametrize(
-    "data, expected", [("Siobhán rang me.".encode(), "Siobhán rang me."), ("Café".encode("cp1252"), "Café")]
+    "data, expected", [("Siobhán rang me.".encode(), "Siobhán rang me."), ("\ufeffCafé".encode(), "Café")]
 )
-def test_text_files_in_utf8_or_windows_encoding(data, expected):
+def test_text_files_in_utf8_with_or_without_a_byte_order_mark(data, expected):
     assert extract_text(SimpleUploadedFile("notes.txt", data)) == expected
+
+
+def test_text_that_is_not_utf8_is_not_read_as_text():
+    # As a portfolio upload refuses it: one rule for what a file is (core.files).
+    with pytest.raises(UnreadableDocument):
+        extract_text(SimpleUploadedFile("notes.txt", "Café".encode("cp1252")))
+
+
+@pytest.mark.parametrize("name", ["case.txt", "case.docx", "case", "case.exe"])
+def test_the_kind_comes_from_the_bytes_whatever_the_name(name):
+    assert "Case study two" in extract_text(SimpleUploadedFile(name, make_pdf("Case study two")))
+
+
+def test_a_file_over_the_upload_limit_is_not_read(settings):
+    settings.PORTFOLIO_UPLOAD_MAX_BYTES = 1024
+    with pytest.raises(UnreadableDocument, match="too large"):
+        extract_text(SimpleUploadedFile("notes.txt", b"a" * 1025))
 
 
 @pytest.mark.parametrize(

@@ -105,6 +105,25 @@ def test_a_file_that_cannot_be_checked_is_refused():
     assert "PDF" in form.errors["attachment"][0]
 
 
+def test_a_document_is_judged_by_its_bytes_not_its_name():
+    # A PDF called .txt is read as the PDF it is, and its patient's number is found.
+    upload = SimpleUploadedFile("notes.txt", make_pdf("Her NHS number is 943 476 5919."))
+    form = make_form("See the attached.", files={"attachment": upload})
+    assert not form.is_valid()
+    assert "NHS number" in form.errors["attachment"][0]
+    # A program called .pdf is no document at all.
+    program = SimpleUploadedFile("case.pdf", b"MZ\x90\x00\x03\x00\x00\x00")
+    assert make_form("See the attached.", files={"attachment": program}).has_error("attachment", code="file_type")
+
+
+def test_a_document_over_the_upload_limit_is_refused_before_it_is_read(settings):
+    settings.PORTFOLIO_UPLOAD_MAX_BYTES = 1024
+    upload = SimpleUploadedFile("notes.txt", b"a" * 1025)
+    form = make_form("See the attached.", files={"attachment": upload})
+    assert form.has_error("attachment", code="unreadable")
+    assert "too large to check" in form.errors["attachment"][0]
+
+
 def test_the_live_check_attribute_points_at_the_endpoint():
     assert make_form("x").confidentiality_attributes == {"data-confidentiality-check": "/confidentiality/check/"}
 

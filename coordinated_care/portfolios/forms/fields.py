@@ -2,13 +2,13 @@
 type is decided from its content (and whose text the confidentiality guard reads)."""
 
 import datetime
-import io
 
 from django import forms
 from django.core.exceptions import ValidationError
 
 from coordinated_care.confidentiality.documents import UnreadableDocument, extract_text
 from coordinated_care.confidentiality.forms import CheckedDocumentField
+from coordinated_care.core.files import WITH_TEXT
 
 from .. import uploads
 
@@ -151,18 +151,13 @@ class AttachmentField(CheckedDocumentField):
         )
 
     def clean(self, data, initial=None):
-        # FileField's own checks; CheckedDocumentField's would judge the file by its name.
+        # FileField's own checks; CheckedDocumentField's would refuse the images accepted here.
         uploaded = forms.FileField.clean(self, data, initial)
         if uploaded and hasattr(uploaded, "read"):
             file_type = uploads.check_upload(uploaded)
-            if file_type in (uploads.PDF, uploads.DOCX, uploads.TEXT):
-                # Read as the kind its bytes say it is, whatever its name.
-                uploaded.seek(0)
-                as_read = io.BytesIO(uploaded.read())
-                as_read.name = f"upload.{file_type.extension}"
-                uploaded.seek(0)
+            if file_type in WITH_TEXT:
                 try:
-                    uploaded.confidentiality_text = extract_text(as_read)
+                    uploaded.confidentiality_text = extract_text(uploaded, file_type)
                 except UnreadableDocument as problem:
                     raise ValidationError(
                         f"The selected file could not be checked for patient details because {problem}"

@@ -26,6 +26,9 @@ SCHEMA = "coordinated-care/signature/1"
 SEAL_SALT = "coordinated_care.assessments.signature.seal"
 
 # Re-authentication when signing: this many wrong passwords within the window lock signing.
+# Counted in the database (FailedReauthentication), not by core.ratelimit's cache: a lockout on a
+# password must not be undone by a cache flush or eviction, nor split per process without Redis,
+# and it counts wrong passwords over a sliding window, not requests.
 MAX_FAILURES = 5
 FAILURE_WINDOW = datetime.timedelta(minutes=15)
 

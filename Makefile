@@ -77,9 +77,10 @@ test: $(VENV)/.installed assets $(CHROMIUM) ## Run the whole test suite in paral
 test-fast: $(VENV)/.installed assets ## Run the suite without the browser journeys
 	$(PYTEST) -m "not browser"
 
-lint: $(VENV)/.installed ## Format, lint rules and migrations (ruff with the project's settings)
+lint: $(VENV)/.installed ## Format, lint rules, the apps' layers (docs/architecture.md) and migrations
 	$(BIN)/ruff format --check .
 	$(BIN)/ruff check .
+	$(BIN)/python scripts/check_layers.py
 	$(MANAGE) makemigrations --check --dry-run
 
 BENCH_DATABASE_URL ?= sqlite:///$(CURDIR)/build/bench.sqlite3

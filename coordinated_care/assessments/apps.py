@@ -6,5 +6,19 @@ class AssessmentsConfig(AppConfig):
     verbose_name = "Assessment and sign-off"
 
     def ready(self):
+        from coordinated_care.portfolios import providers
+
+        from . import audited
+        from .presenters import panels
+        from .services import record_look
+        from .services.progress import criterion_outcomes_of, review_documents
+
+        audited.register_models()
+        # What the portfolio shows of its assessment: outcomes and signed reviews in its progress,
+        # the completion and sign-off panels, and the facilitator's last look at it.
+        providers.register_progress(outcomes=criterion_outcomes_of, documents=review_documents)
+        providers.register_panel("overview", panels.overview_panel)
+        providers.register_panel("criterion", panels.criterion_page_panel)
+        providers.register_look(record_look)
         # E-mails the facilitator when evidence is linked to a criterion waiting for them.
         from .services import notifications  # noqa: F401

@@ -2,9 +2,9 @@
 portfolio, a page at a time, newest first.
 
 An event is read through the enrolment it was filed under: whoever may read that portfolio
-(programmes.services.can_read_portfolio) may read its history; nobody else learns it exists.
-Events filed under no enrolment are read through the registration's `can_read`, or by
-administrators alone.
+(programmes.services.can_read_portfolio, registered as the readers: providers.py) may read its
+history; nobody else learns it exists. Events filed under no enrolment are read through the
+registration's `can_read`, or by administrators alone.
 """
 
 from dataclasses import dataclass
@@ -12,10 +12,8 @@ from dataclasses import dataclass
 from django.contrib.contenttypes.models import ContentType
 from django.http import Http404
 
-from coordinated_care.programmes.models import Enrolment
-from coordinated_care.programmes.services import can_read_portfolio, is_administrator
-
 from .models import AuditEvent
+from .providers import readers
 from .registry import registration_for
 
 PAGE_SIZE = 50
@@ -40,7 +38,7 @@ class History:
     events: list
     more: bool
     content_type: ContentType | None = None
-    enrolment: Enrolment | None = None
+    enrolment: object | None = None  # the enrolment (programmes.Enrolment) of a portfolio's history
 
 
 def content_type_for(type_key):
@@ -53,15 +51,16 @@ def content_type_for(type_key):
 
 
 def can_read_filed_under(user, enrolment_id, *, content_type=None, object_id=None):
+    rules = readers()
     if enrolment_id is not None:
-        enrolment = Enrolment.objects.select_related("cohort").filter(pk=enrolment_id).first()
+        enrolment = rules.enrolment(enrolment_id)
         # A portfolio that no longer exists has no readers left but the administrators.
-        return can_read_portfolio(user, enrolment) if enrolment else is_administrator(user)
+        return rules.can_read(user, enrolment) if enrolment else rules.is_administrator(user)
     model = content_type.model_class() if content_type else None
     registration = registration_for(model) if model else None
     if registration is not None and registration.can_read is not None:
         return bool(registration.can_read(user, object_id))
-    return is_administrator(user)
+    return rules.is_administrator(user)
 
 
 def object_history(user, content_type, object_id, *, before=None):
@@ -80,9 +79,7 @@ def object_history(user, content_type, object_id, *, before=None):
 
 def portfolio_history(user, enrolment_uuid, *, before=None):
     """Every event filed under one enrolment, or 404 if `user` may not read that portfolio."""
-    enrolment = Enrolment.objects.select_related("cohort", "learner").filter(uuid=enrolment_uuid).first()
-    if enrolment is None or not can_read_portfolio(user, enrolment):
-        raise Http404
+    enrolment = readers().readable_portfolio(user, enrolment_uuid)
     page = _page(AuditEvent.objects.filter(enrolment=enrolment), before)
     return History(events=page[:PAGE_SIZE], more=len(page) > PAGE_SIZE, enrolment=enrolment)
 

@@ -13,6 +13,8 @@ from django.db import models
 
 from coordinated_care.core import dates
 
+from .models import AuditEvent
+
 EMPTY = "Not set"
 # The fields that name a record well enough, in order of preference; "code" goes before them.
 NAMING_FIELDS = ("full_name", "title", "name", "theme", "original_name")
@@ -106,7 +108,7 @@ def _shown(name, fields):
     if not field.editable:
         return False
     related = field.related_model if field.is_relation else None
-    return not (related is not None and related._meta.label == "programmes.Enrolment")
+    return not (related is not None and related is AuditEvent._meta.get_field("enrolment").related_model)
 
 
 def _field_label(name, fields):

@@ -3,7 +3,7 @@ from django.urls import include, path
 
 urlpatterns = [
     path("", include("coordinated_care.core.urls")),
-    path("", include("coordinated_care.accounts.urls")),
+    path("", include("coordinated_care.homes.urls")),
     path("", include("coordinated_care.programmes.urls")),
     path("framework/", include("coordinated_care.frameworks.urls")),
     path("history/", include("coordinated_care.audit.urls")),

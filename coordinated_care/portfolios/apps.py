@@ -5,11 +5,17 @@ class PortfoliosConfig(AppConfig):
     name = "coordinated_care.portfolios"
 
     def ready(self):
+        from coordinated_care.confidentiality.registry import register
+        from coordinated_care.programmes import providers
+
+        from . import audited
+        from .models import Entry, EvidenceLink
+        from .progress import progress_counts
+
         # What `scan_existing` re-checks when the confidentiality rules change; it walks the JSON
         # `content` of an entry part by part.
-        from coordinated_care.confidentiality.registry import register
-
-        from .models import Entry, EvidenceLink
-
         register(Entry, ["title", "content"])
         register(EvidenceLink, ["how_it_shows"])
+        audited.register_models()
+        # The cohort page and the supporters' home pages count progress by the portfolio's rules.
+        providers.register_progress_counter(progress_counts)

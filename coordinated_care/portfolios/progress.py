@@ -13,7 +13,10 @@ The rules:
   counts feedback responses too; the values worksheet is done when every value has both what it is
   and why it matters, in progress once written in; the initial discussion and the final review are
   done when fully signed (the assessment app's rule), in progress once the review is started;
-- an action is overdue when it is open and past its date."""
+- an action is overdue when it is open and past its date.
+
+The feedback responses, the outcomes and the reviews belong to apps above portfolios: they come
+from the providers those apps register (`providers.register_progress`, ADR 10)."""
 
 import datetime
 from dataclasses import dataclass, field
@@ -21,8 +24,9 @@ from dataclasses import dataclass, field
 from django.db.models import Count
 from django.utils import timezone
 
-from coordinated_care.programmes.models import Criterion, PersonCentredValue, Programme, RequiredDocument, Workshop
+from coordinated_care.programmes.models import Criterion, PersonCentredValue, RequiredDocument, Workshop
 
+from . import providers
 from .kinds import KINDS
 from .models import Entry, EvidenceLink
 
@@ -140,63 +144,10 @@ def values_worksheet_complete(content, values):
     )
 
 
-def _outcomes(enrolment_ids):
-    """{(enrolment id, criterion id): status}, in one query, by the assessment app's rule (as its
-    status.criterion_outcomes for one portfolio): the latest request not cancelled decides."""
-    # Imported here: the assessment app depends on portfolios, not the other way round.
-    from coordinated_care.assessments.models import SignOffRequest
-    from coordinated_care.assessments.services.status import requests_with_state, state_of
-
-    requests = requests_with_state(
-        SignOffRequest.objects.filter(enrolment_id__in=enrolment_ids).exclude(status=SignOffRequest.Status.CANCELLED)
-    ).order_by("requested_at", "pk")
-    latest = {}
-    for request in requests:
-        latest[(request.enrolment_id, request.criterion_id)] = request
-    outcomes = {}
-    for key, request in latest.items():
-        status = state_of(request).status
-        if status:
-            outcomes[key] = status
-    return outcomes
-
-
-REVIEW_DOCUMENTS = {"initial": RequiredDocument.Kind.INITIAL_DISCUSSION, "final": RequiredDocument.Kind.FINAL_REVIEW}
-
-
-def _review_documents(enrolment_ids, programme_ids):
-    """{(enrolment id, RequiredDocument kind): (fully signed, started)} for the initial discussion
-    and the final review, in five queries whatever there is, by the assessment app's own rule."""
-    from coordinated_care.assessments.models import Invitation, Review, Signature
-    from coordinated_care.assessments.services.reviews import signing_state
-
-    # What a final review's signatures signed depends on the programme's groups: loaded here, on
-    # programmes of our own, so the callers' objects are left as they are.
-    programmes = Programme.objects.filter(pk__in=programme_ids).prefetch_related("criterion_groups").in_bulk()
-    kinds = list(REVIEW_DOCUMENTS)
-    reviews = list(
-        Review.objects.filter(enrolment_id__in=enrolment_ids, kind__in=kinds).select_related("enrolment__cohort")
-    )
-    signatures, invitations = {}, {}
-    for signature in Signature.objects.filter(
-        review__enrolment_id__in=enrolment_ids, review__kind__in=kinds
-    ).select_related("withdrawal"):
-        signatures.setdefault(signature.review_id, []).append(signature)
-    for invitation in Invitation.objects.filter(review__enrolment_id__in=enrolment_ids, review__kind__in=kinds):
-        invitations.setdefault(invitation.review_id, []).append(invitation)
-    states = {}
-    for review in reviews:
-        review.enrolment.cohort.programme = programmes[review.enrolment.cohort.programme_id]
-        signing = signing_state(review, signatures.get(review.pk, []), invitations.get(review.pk, []))
-        states[(review.enrolment_id, REVIEW_DOCUMENTS[review.kind])] = (signing.complete, True)
-    return states
-
-
 def progress_counts(enrolments, today=None):
     """{enrolment id: PortfolioCounts} for the enrolments (each with its cohort and the cohort's
-    programme loaded), in a fixed number of queries (fifteen), none when there are none."""
-    from coordinated_care.feedback.services import evidence_counts, response_counts
-
+    programme loaded), in a fixed number of queries (fifteen, with the assessment and feedback
+    apps' providers), none when there are none."""
     today = today or timezone.localdate()
     by_id = {enrolment.pk: enrolment for enrolment in enrolments}
     if not by_id:
@@ -220,12 +171,19 @@ def progress_counts(enrolments, today=None):
         .values_list("entry__enrolment", "criterion", "n")
     ):
         evidence.setdefault(enrolment_id, {})[criterion_id] = n
-    for (enrolment_id, criterion_id), n in evidence_counts(ids).items():  # feedback responses as evidence
-        counts = evidence.setdefault(enrolment_id, {})
-        counts[criterion_id] = counts.get(criterion_id, 0) + n
-    outcomes = {}
-    for (enrolment_id, criterion_id), status in _outcomes(ids).items():
-        outcomes.setdefault(enrolment_id, {})[criterion_id] = status
+    outcomes, provided = {}, {}
+    for provider in providers.progress_providers():
+        if provider.evidence is not None:  # feedback responses as evidence
+            for (enrolment_id, criterion_id), n in provider.evidence(ids).items():
+                counts = evidence.setdefault(enrolment_id, {})
+                counts[criterion_id] = counts.get(criterion_id, 0) + n
+        if provider.outcomes is not None:
+            for (enrolment_id, criterion_id), status in provider.outcomes(ids).items():
+                outcomes.setdefault(enrolment_id, {})[criterion_id] = status
+        if provider.documents is not None:  # feedback responses, signed reviews
+            for (enrolment_id, kind), (n, begun) in provider.documents(ids, programme_ids).items():
+                before, begun_before = provided.setdefault(enrolment_id, {}).get(kind, (0, False))
+                provided[enrolment_id][kind] = (before + n, begun_before or begun)
 
     kind_counts = {}
     for enrolment_id, kind, n in (
@@ -241,7 +199,6 @@ def progress_counts(enrolments, today=None):
         enrolment_id__in=ids, kind=Entry.Kind.ACTION, status=Entry.Status.OPEN, due_on__lt=today
     ).order_by("due_on", "pk"):
         overdue.setdefault(action.enrolment_id, []).append(action)
-    responses = response_counts(ids)
     documents = {}
     for document in RequiredDocument.objects.filter(programme_id__in=programme_ids).order_by("programme", "position"):
         documents.setdefault(document.programme_id, []).append(document)
@@ -255,7 +212,6 @@ def progress_counts(enrolments, today=None):
         .order_by("enrolment", "created_at", "pk")
         .values_list("enrolment", "content")
     )  # one per portfolio; were there more, the newest (last) wins
-    reviews = _review_documents(ids, programme_ids)
 
     result = {}
     for enrolment_id, enrolment in by_id.items():
@@ -265,19 +221,16 @@ def progress_counts(enrolments, today=None):
             if spec.counts_towards:
                 n = kind_counts.get(enrolment_id, {}).get(kind, 0)
                 counted[spec.counts_towards] = counted.get(spec.counts_towards, 0) + n
-        feedback = RequiredDocument.Kind.FEEDBACK
-        counted[feedback] = counted.get(feedback, 0) + responses.get(enrolment_id, 0)
+        for kind, (n, begun) in provided.get(enrolment_id, {}).items():
+            counted[kind] = counted.get(kind, 0) + n
+            if begun:
+                started.add(kind)
         worksheet = worksheets.get(enrolment_id)
         if worksheet is not None:
             started.add(RequiredDocument.Kind.VALUES_WORKSHEET)
         counted[RequiredDocument.Kind.VALUES_WORKSHEET] = int(
             worksheet is not None and values_worksheet_complete(worksheet, values.get(programme_id, []))
         )
-        for kind in REVIEW_DOCUMENTS.values():
-            signed, review_started = reviews.get((enrolment_id, kind), (False, False))
-            counted[kind] = int(signed)
-            if review_started:
-                started.add(kind)
         result[enrolment_id] = PortfolioCounts(
             enrolment=enrolment,
             criteria=criteria.get(programme_id, []),

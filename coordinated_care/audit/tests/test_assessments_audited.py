@@ -1,4 +1,4 @@
-"""The assessment records are audited (registrations.py): a sign-off leaves a trail of who asked,
+"""The assessment records are audited (assessments/audited.py): a sign-off leaves a trail of who asked,
 what evidence, who decided and signed; an invitation's token and code never reach the trail."""
 
 import re

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "coordinated_care.feedback",
     "coordinated_care.confidentiality",
     "coordinated_care.assessments",
+    "coordinated_care.homes",
     "coordinated_care.roles",
 ]
 

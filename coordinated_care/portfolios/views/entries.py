@@ -7,10 +7,9 @@ from django.shortcuts import redirect
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
-from coordinated_care.assessments.services import record_look
 from coordinated_care.programmes.services import can_edit_portfolio
 
-from .. import access, drafts, presenters, services
+from .. import access, drafts, presenters, providers, services
 from ..forms import AttachmentForm, EntryForm
 from ..kinds import KINDS, KINDS_BY_SLUG
 from ..models import Entry
@@ -77,7 +76,7 @@ def entry(request, enrolment, entry):
     context = presenters.entry_page(enrolment, entry, can_edit=can_edit, today=timezone.localdate())
     if can_edit and context["accepts_files"]:
         context["upload_form"] = AttachmentForm(label=f"Upload a {context['attachment_label'].lower()}")
-    record_look(request.user, enrolment)
+    providers.looked_at(request.user, enrolment)
     return render_page(request, "portfolios/entry.jinja", context)
 
 

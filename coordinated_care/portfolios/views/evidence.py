@@ -5,10 +5,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
-from coordinated_care.assessments.presenters import criterion_panel
-from coordinated_care.assessments.services import record_look
-
-from .. import access, drafts, presenters, services
+from .. import access, drafts, presenters, providers, services
 from ..forms import EvidenceForm
 from ._common import draft_context, note_saved, render_page
 
@@ -17,8 +14,8 @@ from ._common import draft_context, note_saved, render_page
 def criterion(request, enrolment, code):
     enrolment = access.enrolment_for(request.user, enrolment)
     context = presenters.criterion_page(enrolment, code)
-    context["assessment_panel"] = criterion_panel(enrolment, context["criterion"], request.user)
-    record_look(request.user, enrolment)
+    context.update(providers.panels("criterion", request.user, enrolment, context))
+    providers.looked_at(request.user, enrolment)
     return render_page(request, "portfolios/criterion.jinja", context)
 
 

@@ -2,11 +2,9 @@
 
 from django.views.decorators.http import require_http_methods
 
-from coordinated_care.assessments.presenters import completion_panel
-from coordinated_care.assessments.services import record_look
 from coordinated_care.programmes.services import can_edit_portfolio
 
-from .. import access, presenters
+from .. import access, presenters, providers
 from ._common import render_page
 
 
@@ -14,6 +12,6 @@ from ._common import render_page
 def overview(request, enrolment):
     enrolment = access.enrolment_for(request.user, enrolment)
     context = presenters.overview_page(enrolment, request.user, can_edit=can_edit_portfolio(request.user, enrolment))
-    context.update(completion_panel(enrolment))
-    record_look(request.user, enrolment)
+    context.update(providers.panels("overview", request.user, enrolment, context))
+    providers.looked_at(request.user, enrolment)
     return render_page(request, "portfolios/overview.jinja", context)

@@ -1,4 +1,4 @@
-"""What the home pages of the people who support learners show, added to accounts' RoleHome:
+"""What the home pages of the people who support learners show, added to the homes app's RoleHome:
 a facilitator's and a supervisor's learners, a programme lead's cohorts. Fixed query counts."""
 
 from django.urls import reverse

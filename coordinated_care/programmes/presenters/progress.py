@@ -1,8 +1,9 @@
 """Progress of many enrolments at once, for lists: a cohort page, a facilitator's or supervisor's
 learners, a programme lead's cohorts. The same counts as portfolios.progress.portfolio_progress
-gives for one portfolio, by the same rules (portfolios.progress.progress_counts), computed for all
-of them in a fixed number of queries (fifteen), however many enrolments, entries, feedback
-responses, sign-offs and reviews there are.
+gives for one portfolio, by the same rules (portfolios.progress.progress_counts, reached through
+the counter the portfolios app registers: providers.count_progress), computed for all of them in a
+fixed number of queries (fifteen), however many enrolments, entries, feedback responses, sign-offs
+and reviews there are.
 
 Falling behind: a learner in progress is falling behind when an action of their action plan is
 past its date to complete or review, or when fewer criteria have evidence than expected by now.
@@ -14,8 +15,8 @@ from dataclasses import dataclass, field
 
 from django.utils import timezone
 
-from coordinated_care.portfolios.progress import progress_counts
 from coordinated_care.programmes.models import Enrolment
+from coordinated_care.programmes.providers import count_progress
 
 GRACE_WEEKS = 4
 
@@ -71,7 +72,7 @@ def summarise(enrolments, today=None):
     enrolments = list(enrolments)
     if not enrolments:
         return {}
-    counts = progress_counts(enrolments, today)
+    counts = count_progress(enrolments, today)
 
     summaries = {}
     for enrolment in enrolments:

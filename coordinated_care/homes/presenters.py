@@ -1,0 +1,50 @@
+"""What each role's home page shows: who you are, where, and your other roles (accounts), then
+what the apps below have for that role, in a fixed number of queries. The home pages sit above
+every domain app (ADR 10), so they import them directly."""
+
+from django.urls import reverse
+
+from coordinated_care.accounts import services
+from coordinated_care.accounts.models import Role, RoleAssignment
+from coordinated_care.assessments.presenters import caseload_summary
+from coordinated_care.portfolios.home import learner_home_context
+from coordinated_care.programmes.presenters import role_home_context
+
+
+class RoleHome:
+    def __init__(self, user, role):
+        self.user = user
+        self.role = Role(role)
+
+    def context(self):
+        assignments = list(
+            RoleAssignment.objects.filter(user=self.user).select_related("organisation").order_by("role")
+        )
+        organisations = sorted({a.organisation.name for a in assignments if a.role == self.role})
+        other_roles = [
+            {"text": role.label, "href": reverse(services.HOME_URL_NAMES[role])}
+            for role in services.HOME_ORDER
+            if role != self.role and any(a.role == role for a in assignments)
+        ]
+        return {
+            "page_title": f"{self.role.label} home",
+            "role": self.role,
+            "organisations": organisations,
+            "other_roles": other_roles,
+            # The learners and cohorts of facilitators, supervisors and programme leads.
+            **role_home_context(self.role, self.user),
+            **self._caseload(),
+            **self._portfolio(),
+        }
+
+    def _caseload(self):
+        # How much waits on the facilitator's caseload.
+        if self.role != Role.ASSESSOR:
+            return {}
+        return {"caseload_summary": caseload_summary(self.user)}
+
+    def _portfolio(self):
+        # The learner's portfolio at a glance.
+        if self.role != Role.LEARNER:
+            return {}
+        return learner_home_context(self.user)

@@ -1,0 +1,53 @@
+"""What of the programmes app the audit trail records, and who may read the audit trail: called
+from ProgrammesConfig.ready() (ADR 6, ADR 10). Labels cost no query (they run on every save) and
+never name a patient."""
+
+from django.http import Http404
+
+from coordinated_care import audit
+from coordinated_care.audit.providers import Readers, register_readers
+
+from .models import AccreditedTraining, Enrolment, Workshop
+from .services import can_manage_cohort, can_read_portfolio, is_administrator
+
+
+def register_models():
+    audit.register(Enrolment, enrolment=lambda enrolment: enrolment.pk, label=_enrolment_label)
+    audit.register(AccreditedTraining, label=lambda training: f"Accredited training: {training.provider}")
+    # A workshop belongs to a cohort, not to one portfolio: its history is for those who run it.
+    audit.register(Workshop, enrolment=lambda workshop: None, can_read=_can_read_workshop)
+
+
+def register_audit_readers():
+    """Whoever may read a portfolio may read the events filed under its enrolment."""
+    register_readers(
+        Readers(
+            enrolment=_enrolment_with_cohort,
+            readable_portfolio=_readable_portfolio,
+            can_read=can_read_portfolio,
+            is_administrator=is_administrator,
+        )
+    )
+
+
+def _enrolment_label(enrolment):
+    # Ids, not names: this runs on every save, and a name would cost two queries.
+    return f"Enrolment {enrolment.pk}"
+
+
+def _enrolment_with_cohort(enrolment_id):
+    return Enrolment.objects.select_related("cohort").filter(pk=enrolment_id).first()
+
+
+def _readable_portfolio(user, enrolment_uuid):
+    enrolment = Enrolment.objects.select_related("cohort", "learner").filter(uuid=enrolment_uuid).first()
+    if enrolment is None or not can_read_portfolio(user, enrolment):
+        raise Http404
+    return enrolment
+
+
+def _can_read_workshop(user, workshop_id):
+    workshop = Workshop.objects.select_related("cohort").filter(pk=workshop_id).first()
+    if workshop is None:
+        return is_administrator(user)
+    return can_manage_cohort(user, workshop.cohort)

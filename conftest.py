@@ -1,12 +1,19 @@
-"""Personas shared by every app's tests (STYLE.md): learner, assessor (assigned and unassigned),
-programme lead, supervisor, employer, administrator and the anonymous visitor (the `client`)."""
+"""Personas shared by every app's tests (STYLE.md): learner, assessor (assigned, unassigned and
+assigned but no longer holding the role), programme lead, supervisor, employer, administrator and
+the anonymous visitor (the `client`); and the one harness that walks a URL through all of them
+(`Access`, `check_access`)."""
 
 import io
+import re
+from collections.abc import Callable, Collection
+from dataclasses import dataclass
 
 import pytest
 from django.core.management import call_command
+from django.test import Client
+from django.urls import reverse
 
-from coordinated_care.accounts.models import Organisation, Role
+from coordinated_care.accounts.models import Organisation, Role, RoleAssignment
 from coordinated_care.accounts.tests.factories import OrganisationFactory, RoleAssignmentFactory, UserFactory
 
 # The browser journeys' fixtures (browser, page, phone_page, strict_page, new_page, demo_data), for
@@ -50,6 +57,17 @@ def other_learner(practice):
 @pytest.fixture
 def assessor(practice):
     return _person(Role.ASSESSOR, practice, "Assigned Facilitator")
+
+
+@pytest.fixture
+def revoked_facilitator(enrolment):
+    """The learner's assigned facilitator after their facilitator role was taken away: the enrolment
+    still names them, but they no longer hold the role. The same person as `assessor` (the
+    enrolment names one facilitator), so a test asks for one or the other."""
+    facilitator = enrolment.facilitator
+    RoleAssignment.objects.filter(user=facilitator, role=Role.ASSESSOR).delete()
+    facilitator.__dict__.pop("_roles_cache", None)
+    return facilitator
 
 
 @pytest.fixture
@@ -126,8 +144,107 @@ PERSONAS = [
     "other_learner",
     "assessor",
     "unassigned_assessor",
+    "revoked_facilitator",
     "supervisor",
     "programme_lead",
     "employer",
     "administrator",
 ]
+ANONYMOUS = "anonymous"
+EVERYONE = [*PERSONAS, ANONYMOUS]
+
+# Who may read the learner's portfolio (programmes.services.access): the learner, their
+# facilitator and supervisor and the cohort's lead, each while they hold that role.
+PORTFOLIO_READERS = frozenset({"learner", "assessor", "supervisor", "programme_lead"})
+
+# A method the URL does not take: 405 for everyone signed in, found or not.
+NOT_ALLOWED = "not allowed"
+
+
+@dataclass(frozen=True)
+class Access:
+    """Who may do what at one URL, and so what each persona is answered. One rule for everyone:
+
+    - the anonymous visitor is sent to sign in (unless ANONYMOUS is among the readers: the few
+      pages open without an account);
+    - an outsider, anyone not among the `readers` of what the URL names, is told it does not
+      exist (404), so that guessing addresses reveals nothing;
+    - a reader may GET when in `get` and POST when in `post`, and is refused (403) otherwise;
+    - NOT_ALLOWED: the URL does not take that method (405); None: that method is not tried.
+
+    An allowed GET answers `get_status`, an allowed POST `post_status`, and an allowed POST changes
+    what `state` returns unless `changes` is False. A refused request changes nothing."""
+
+    readers: Collection[str]
+    get: Collection[str] | str | None = None
+    post: Collection[str] | str | None = None
+    get_status: int = 200
+    post_status: int = 302
+    changes: bool = True
+
+    def allows(self, method, persona):
+        who = self.get if method == "get" else self.post
+        return who != NOT_ALLOWED and persona in self.readers and persona in who
+
+    def expected(self, method, persona):
+        who = self.get if method == "get" else self.post
+        if persona == ANONYMOUS and ANONYMOUS not in self.readers:
+            return 302
+        if who == NOT_ALLOWED:
+            return 405
+        if persona not in self.readers:
+            return 404
+        if persona in who:
+            return self.get_status if method == "get" else self.post_status
+        return 403
+
+
+def client_as(request, persona):
+    """A test client signed in as `persona` (a fixture's name), or not signed in at all."""
+    client = Client()
+    if persona != ANONYMOUS:
+        client.force_login(request.getfixturevalue(persona), backend="django.contrib.auth.backends.ModelBackend")
+    return client
+
+
+def assert_strict_csp_markup(html):
+    """No inline styles and no inline scripts without the response's nonce."""
+    assert " style=" not in html
+    assert not re.findall(r"<script(?![^>]*\b(?:src|nonce)=)[^>]*>", html)
+
+
+def check_access(
+    request,
+    persona,
+    url,
+    access: Access,
+    *,
+    data: dict | Callable | None = None,
+    state: Callable | None = None,
+    page_check: Callable = assert_strict_csp_markup,
+):
+    """GET and POST `url` as `persona` and assert the answers `access` gives. `data` (or a
+    callable making it just before the POST) is what is posted; `page_check` is run on every HTML
+    page served. Returns the GET's response, or None when there was no GET."""
+    client = client_as(request, persona)
+    got = None
+    if access.get is not None:
+        got = client.get(url)
+        _assert_answer(got, access, "get", persona, url, page_check)
+    if access.post is not None:
+        before = state() if state else None
+        posted = client.post(url, (data() if callable(data) else data) or {})
+        _assert_answer(posted, access, "post", persona, url, page_check)
+        if state is not None:
+            should_change = access.allows("post", persona) and access.changes
+            assert (state() != before) is should_change, ("what the POST changed", url, persona, should_change)
+    return got
+
+
+def _assert_answer(response, access, method, persona, url, page_check):
+    expected = access.expected(method, persona)
+    assert response.status_code == expected, (method.upper(), url, persona, response.status_code)
+    if persona == ANONYMOUS and ANONYMOUS not in access.readers:
+        assert response["Location"].startswith(reverse("account_login")), (method.upper(), url)
+    if response.status_code == 200 and response.get("Content-Type", "").startswith("text/html"):
+        page_check(response.content.decode())

@@ -5,16 +5,13 @@ guessing addresses reveals nothing; a reader who may not write is refused."""
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
-from coordinated_care.programmes.models import Enrolment
-from coordinated_care.programmes.services import can_edit_portfolio, can_read_portfolio
+from coordinated_care.programmes.services import can_edit_portfolio, readable_enrolment
 
 from .models import Attachment, Entry
 
 
 def enrolment_for(user, enrolment_uuid, *, write=False):
-    enrolment = Enrolment.objects.select_related("cohort__programme", "learner").filter(uuid=enrolment_uuid).first()
-    if enrolment is None or not can_read_portfolio(user, enrolment):
-        raise Http404("No such portfolio.")
+    enrolment = readable_enrolment(user, enrolment_uuid)
     if write and not can_edit_portfolio(user, enrolment):
         raise PermissionDenied("Only the learner can change their portfolio while it is in progress.")
     return enrolment

@@ -1,9 +1,11 @@
 """Programme and cohort pages. Views check who may act, pick the presenter and the template, and
 hand what a form collected to a service; they hold no rules of their own. Sign-in is enforced for
-every page by LoginRequiredMiddleware."""
+every page by LoginRequiredMiddleware. Cohorts are not found (404) by anyone who may not run them,
+as a portfolio is not found by anyone who may not read it."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 
 from coordinated_care.core import dates
@@ -21,16 +23,21 @@ def programme(request, slug):
     return render(request, "programmes/programme.jinja", presenters.programme_page(slug, request.user))
 
 
+def _runs_cohorts(user):
+    if not (services.can_create_cohort(user) or services.is_administrator(user)):
+        raise Http404
+
+
 def cohort_list(request):
-    if not (services.can_create_cohort(request.user) or services.is_administrator(request.user)):
-        raise PermissionDenied
+    _runs_cohorts(request.user)
     context = presenters.cohort_list_page(request.user, request.GET.get("page"))
     return render(request, "programmes/cohorts/list.jinja", context)
 
 
 def cohort_create(request):
+    _runs_cohorts(request.user)
     if not services.can_create_cohort(request.user):
-        raise PermissionDenied
+        raise PermissionDenied  # administrators set cohorts up in the Django admin
     form = CohortForm(request.POST if request.method == "POST" else None, user=request.user)
     if request.method == "POST" and form.is_valid():
         fields = {name: form.cleaned_data[name] for name in ("programme", "name", "start_date", "training_provider")}
@@ -44,7 +51,7 @@ def cohort_create(request):
 def _managed_cohort(request, uuid):
     cohort = get_object_or_404(Cohort.objects.select_related("programme", "training_provider"), uuid=uuid)
     if not services.can_manage_cohort(request.user, cohort):
-        raise PermissionDenied
+        raise Http404
     return cohort
 
 

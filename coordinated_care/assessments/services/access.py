@@ -1,11 +1,15 @@
-"""Who may ask for, give and see sign-off. Reading follows the portfolio (programmes.services);
-assessing is narrower: only the facilitator the enrolment names, while they hold the facilitator
-role, and never the learner themselves."""
+"""Who may ask for, give and see sign-off. Reading follows the portfolio and assessing is the
+assigned facilitator's, while they hold the facilitator role and the enrolment is in progress
+(both decided once, in programmes.services.access); the learner never assesses themselves."""
 
-from coordinated_care.accounts.models import Role
-from coordinated_care.accounts.services import has_role
-from coordinated_care.programmes.models import Enrolment
-from coordinated_care.programmes.services import can_edit_portfolio, can_read_portfolio
+from coordinated_care.programmes.services import (
+    can_edit_portfolio,
+    can_facilitate,
+    can_read_portfolio,
+    is_facilitator,
+    is_supervisor,
+    readable_enrolment,
+)
 
 from ..models import Capacity
 
@@ -15,43 +19,30 @@ __all__ = [
     "can_read_portfolio",
     "can_request_sign_off",
     "is_facilitator",
+    "readable_enrolment",
     "review_capacity",
 ]
-
-
-def _active(enrolment):
-    return enrolment.status == Enrolment.Status.ACTIVE
 
 
 def can_request_sign_off(user, enrolment):
     return can_edit_portfolio(user, enrolment)
 
 
-def is_facilitator(user, enrolment):
-    """The assigned facilitator of this enrolment, who is not its learner."""
-    return (
-        user.is_authenticated
-        and user.pk == enrolment.facilitator_id
-        and user.pk != enrolment.learner_id
-        and has_role(user, Role.ASSESSOR)
-    )
-
-
 def can_assess(user, enrolment):
     """Only the assigned facilitator signs criteria, while the enrolment is in progress."""
-    return _active(enrolment) and is_facilitator(user, enrolment)
+    return can_facilitate(user, enrolment)
 
 
 def review_capacity(user, enrolment):
     """The signature box of a review this person fills, or None: the learner signs as the care
     coordinator, the assigned facilitator as facilitator, the workplace supervisor (with an
     account) as the additional signatory."""
-    if not user.is_authenticated or not _active(enrolment):
+    if enrolment.status != enrolment.Status.ACTIVE:
         return None
-    if user.pk == enrolment.learner_id:
+    if can_edit_portfolio(user, enrolment):
         return Capacity.COORDINATOR
     if is_facilitator(user, enrolment):
         return Capacity.FACILITATOR
-    if enrolment.supervisor_id and user.pk == enrolment.supervisor_id:
+    if is_supervisor(user, enrolment):
         return Capacity.ADDITIONAL
     return None

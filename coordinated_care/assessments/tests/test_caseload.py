@@ -95,6 +95,17 @@ def test_evidence_since_the_facilitator_last_looked(enrolment, learner, assessor
     assert caseload(assessor)[0].new_evidence == 1
 
 
+def test_a_facilitator_whose_role_was_taken_away_has_no_caseload_and_no_looks(
+    enrolment, learner, revoked_facilitator, signed_in
+):
+    request = ask(enrolment, learner)
+    client = signed_in(revoked_facilitator)
+    assert client.get("/assessments/caseload/").status_code == 404
+    assert client.get(f"/assessments/requests/{request.uuid}/").status_code == 404
+    record_look(revoked_facilitator, enrolment)
+    assert not LastLooked.objects.exists()
+
+
 def test_opening_the_request_counts_as_looking(enrolment, learner, assessor, signed_in):
     request = ask(enrolment, learner)
     signed_in(assessor).get(f"/assessments/requests/{request.uuid}/")

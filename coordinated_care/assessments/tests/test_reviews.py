@@ -44,7 +44,8 @@ def test_one_initial_discussion_and_one_final_review(enrolment, assessor, learne
 
 
 @pytest.mark.parametrize(
-    "persona", ["unassigned_assessor", "programme_lead", "supervisor", "other_learner", "employer"]
+    "persona",
+    ["unassigned_assessor", "revoked_facilitator", "programme_lead", "supervisor", "other_learner", "employer"],
 )
 def test_only_the_learner_and_facilitator_start_reviews(enrolment, persona, request):
     with pytest.raises(PermissionDenied):
@@ -117,7 +118,8 @@ def test_each_box_is_signed_once(enrolment, learner, assessor):
 
 
 @pytest.mark.parametrize(
-    "persona", ["unassigned_assessor", "programme_lead", "other_learner", "employer", "administrator"]
+    "persona",
+    ["unassigned_assessor", "revoked_facilitator", "programme_lead", "other_learner", "employer", "administrator"],
 )
 def test_outsiders_do_not_sign_reviews(enrolment, learner, assessor, persona, request):
     review = written_review(enrolment, learner, assessor)

@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
 from conftest import PASSWORD
+from coordinated_care.accounts.models import Role
 from coordinated_care.portfolios import services as portfolio
 from coordinated_care.portfolios.models import Entry, EntryVersion
 from coordinated_care.portfolios.progress import portfolio_progress
@@ -74,11 +75,41 @@ def test_the_assigned_facilitator_signs_off_an_achieved_criterion(enrolment, lea
     assert criterion_outcomes(enrolment) == {criterion(enrolment).pk: "achieved"}
 
 
-@pytest.mark.parametrize("persona", ["unassigned_assessor", "supervisor", "programme_lead", "administrator", "learner"])
+@pytest.mark.parametrize(
+    "persona",
+    ["unassigned_assessor", "revoked_facilitator", "supervisor", "programme_lead", "administrator", "learner"],
+)
 def test_nobody_but_the_assigned_facilitator_signs(enrolment, learner, persona, request):
     sign_off_request = ask(enrolment, learner)
     with pytest.raises(PermissionDenied):
         decide(sign_off_request, request.getfixturevalue(persona))
+    assert not Assessment.objects.exists() and not Signature.objects.exists()
+
+
+def test_a_facilitator_whose_role_was_taken_away_signs_nothing_more(enrolment, learner, assessor, signed_in):
+    """The enrolment still names them, but the role is read when they ask: no page, no decision."""
+    from coordinated_care.accounts.services import revoke_role
+
+    sign_off_request = ask(enrolment, learner)
+    client = signed_in(assessor)
+    url = f"/assessments/requests/{sign_off_request.uuid}/"
+    assert client.get(url).status_code == 200
+    revoke_role(assessor, Role.ASSESSOR, assessor.role_assignments.get(role=Role.ASSESSOR).organisation)
+    data = {
+        "outcome": "achieved",
+        "comments": "Good.",
+        "password": PASSWORD,
+        "subject_hash": request_subject(sign_off_request).hash,
+        "achieved_on_day": timezone.localdate().day,
+        "achieved_on_month": timezone.localdate().month,
+        "achieved_on_year": timezone.localdate().year,
+    }
+    assert client.get(url).status_code == 404
+    assert client.post(url, data).status_code == 404
+    with pytest.raises(PermissionDenied):
+        decide(sign_off_request, assessor)
+    sign_off_request.refresh_from_db()
+    assert sign_off_request.status == SignOffRequest.Status.OPEN
     assert not Assessment.objects.exists() and not Signature.objects.exists()
 
 

@@ -1,4 +1,4 @@
-from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import render
 
 from coordinated_care.accounts.models import Role
@@ -8,6 +8,7 @@ from .. import presenters
 
 
 def caseload(request):
+    """The facilitator's caseload; not found for anyone who does not hold the facilitator role."""
     if not has_role(request.user, Role.ASSESSOR):
-        raise PermissionDenied
+        raise Http404
     return render(request, "assessments/caseload.jinja", presenters.caseload_page(request.user))

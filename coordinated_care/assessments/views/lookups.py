@@ -1,23 +1,13 @@
 """Finding the object a URL names, for someone allowed to see it. A portfolio someone may not read
-is "not found" to them, so a URL says nothing about whether it exists."""
+is "not found" to them, so a URL says nothing about whether it exists: the portfolio itself is
+found by programmes.services (`access.readable_enrolment`), what is in it here."""
 
 from django.http import Http404
 
-from coordinated_care.programmes.models import Criterion, Enrolment
+from coordinated_care.programmes.models import Criterion
 
-from ..models import Review, Signature, SignOffRequest
+from ..models import Invitation, Review, Signature, SignOffRequest
 from ..services import access
-
-
-def enrolment_for(user, uuid):
-    enrolment = (
-        Enrolment.objects.select_related("learner", "facilitator", "supervisor", "cohort__programme", "practice")
-        .filter(uuid=uuid)
-        .first()
-    )
-    if enrolment is None or not access.can_read_portfolio(user, enrolment):
-        raise Http404("No such portfolio.")
-    return enrolment
 
 
 def criterion_for(enrolment, code):
@@ -51,6 +41,11 @@ def request_for(user, uuid):
 def review_for(user, uuid):
     queryset = Review.objects.select_related("updated_by", *_ENROLMENT_PEOPLE)
     return _in_a_readable_portfolio(queryset, user, uuid, "review")
+
+
+def invitation_for(user, uuid):
+    queryset = Invitation.objects.select_related("review", "enrolment__learner", "enrolment__cohort")
+    return _in_a_readable_portfolio(queryset, user, uuid, "invitation")
 
 
 def signature_for(user, uuid):

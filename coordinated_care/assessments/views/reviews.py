@@ -3,25 +3,23 @@ additional signatory."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from .. import presenters
 from ..forms import InviteForm, ReviewForm, SignReviewForm
-from ..models import Invitation
 from ..services import access, record_look
 from ..services import invitations as invitation_services
 from ..services import reviews as services
 from ..services.review_kinds import FINAL_CHECKLIST, JOINT
-from .lookups import enrolment_for, review_for
+from .lookups import invitation_for, review_for
 
 CHECKLIST_LABELS = {f"checklist_{n}": text for n, text in enumerate(FINAL_CHECKLIST, start=1)}
 
 
 def reviews(request, enrolment_uuid):
-    enrolment = enrolment_for(request.user, enrolment_uuid)
+    enrolment = access.readable_enrolment(request.user, enrolment_uuid)
     record_look(request.user, enrolment)
     if request.method == "POST":
         try:
@@ -141,9 +139,7 @@ def invite(request, review_uuid):
 
 @require_POST
 def cancel_invitation(request, invitation_uuid):
-    invitation = Invitation.objects.select_related("review", "enrolment").filter(uuid=invitation_uuid).first()
-    if invitation is None or not access.can_read_portfolio(request.user, invitation.enrolment):
-        raise Http404("No such invitation.")
+    invitation = invitation_for(request.user, invitation_uuid)
     invitation_services.cancel_invitation(invitation, user=request.user)
     messages.success(request, f"The invitation to {invitation.name} no longer works.")
     return redirect(reverse("assessments:review", args=[invitation.review.uuid]))

@@ -11,11 +11,11 @@ from .. import presenters
 from ..forms import DecisionForm, SignOffRequestForm, WithdrawForm
 from ..services import access, record_look, signing
 from ..services import sign_offs as services
-from .lookups import criterion_for, enrolment_for, request_for, signature_for
+from .lookups import criterion_for, request_for, signature_for
 
 
 def ask(request, enrolment_uuid, code):
-    enrolment = enrolment_for(request.user, enrolment_uuid)
+    enrolment = access.readable_enrolment(request.user, enrolment_uuid)
     criterion = criterion_for(enrolment, code)
     if not access.can_request_sign_off(request.user, enrolment):
         raise PermissionDenied

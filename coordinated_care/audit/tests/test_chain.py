@@ -1,6 +1,9 @@
 """The hash chain: each event names the hash of the one before, and appends never fork it,
 however many transactions write at once."""
 
+import datetime
+import hashlib
+import json
 import threading
 
 import pytest
@@ -69,6 +72,44 @@ def test_the_hash_covers_what_the_event_says(entry):
         ("enrolment_id", 999),
     ]:
         assert chain.digest(**{**fields, name: other}) != event.hash
+
+
+def test_a_known_event_hashes_over_the_previous_hash_and_what_it_says():
+    """Pinned: every event ever written was hashed over exactly these bytes, the link to the event
+    before first, so that relinking an event means making every later hash again."""
+    fields = {
+        "previous_hash": "1" * 64,
+        "occurred_at": datetime.datetime(2026, 3, 1, 9, 30, tzinfo=datetime.UTC),
+        "actor_id": 7,
+        "actor_label": "Test Learner",
+        "action": "update",
+        "object_type": "portfolios.entry",
+        "object_id": "42",
+        "object_label": "Case study 1",
+        "enrolment_id": 3,
+        "before": {"title": "Old"},
+        "after": {"title": "New"},
+        "note": "",
+    }
+    payload = [
+        "audit-v1",
+        "1" * 64,
+        "2026-03-01T09:30:00.000000+00:00",
+        7,
+        "Test Learner",
+        "update",
+        "portfolios.entry",
+        "42",
+        "Case study 1",
+        3,
+        {"title": "Old"},
+        {"title": "New"},
+        "",
+    ]
+    text = json.dumps(payload, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    known = "6f22cb345f8a95c38d663590a4774ec0a9021519fe5f34add9fc8cacb35b0712"
+    assert chain.digest(**fields) == hashlib.sha256(text.encode("utf-8")).hexdigest() == known
+    assert chain.digest(**{**fields, "previous_hash": "2" * 64}) != known
 
 
 def test_a_lost_head_is_started_again_from_the_last_event(entry, learner):

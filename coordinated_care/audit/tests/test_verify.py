@@ -80,6 +80,33 @@ def test_an_altered_row_with_its_hash_made_again_is_caught_by_the_next_link(hist
     assert f"does not follow event #{history[2]}" in verdict.problem
 
 
+def test_an_event_rewritten_and_relinked_from_the_next_is_caught_by_the_next_hash(history):
+    """The link is inside the hash: an event rewritten with its hash made again, and the next
+    event's previous_hash moved to match, still breaks the next event, whose hash covered the
+    link as it was recorded."""
+    tampered = AuditEvent.objects.get(pk=history[2])
+    names = (
+        "previous_hash",
+        "occurred_at",
+        "actor_id",
+        "action",
+        "object_id",
+        "object_label",
+        "enrolment_id",
+        "before",
+        "after",
+        "note",
+    )
+    fields = {name: getattr(tampered, name) for name in names}
+    forged = chain.digest(**fields, actor_label="Someone Else", object_type=chain.object_type(tampered.content_type))
+    drop_triggers()
+    raw("UPDATE audit_auditevent SET actor_label = %s, hash = %s WHERE id = %s", ["Someone Else", forged, tampered.pk])
+    raw("UPDATE audit_auditevent SET previous_hash = %s WHERE id = %s", [forged, history[3]])
+    verdict = verify()
+    assert verdict.broken_at == history[3]
+    assert verdict.problem.startswith(f"hash mismatch at event #{history[3]}:")
+
+
 def test_a_removed_row_is_named_by_the_event_after_it(history):
     drop_triggers()
     raw("DELETE FROM audit_auditevent WHERE id = %s", [history[2]])

@@ -1,9 +1,9 @@
 from .access import (
     can_countersign,
     can_link_evidence,
-    can_read_feedback,
     can_request_feedback,
     can_transcribe,
+    is_facilitator,
     readable_enrolment,
 )
 from .requests import (
@@ -36,7 +36,6 @@ __all__ = [
     "answers_hash",
     "can_countersign",
     "can_link_evidence",
-    "can_read_feedback",
     "can_request_feedback",
     "can_transcribe",
     "check_open",
@@ -48,6 +47,7 @@ __all__ = [
     "email_link",
     "evidence_counts",
     "find_request",
+    "is_facilitator",
     "link_evidence",
     "readable_enrolment",
     "reissue",

@@ -6,9 +6,9 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from conftest import EVERYONE, PERSONAS, Access, check_access
 from coordinated_care.frameworks.models import FrameworkItem
 from coordinated_care.programmes.models import Programme
-from coordinated_care.programmes.tests.access import EVERYONE, check_access, matrix
 from coordinated_care.programmes.tests.factories import shipped_programme
 
 pytestmark = pytest.mark.django_db
@@ -17,10 +17,11 @@ PAGE = "/programmes/care-coordination-primary-care/"
 VIEWS = {"programmes": "/programmes/", "programme": PAGE}
 
 
-@pytest.mark.parametrize("view, persona", matrix(VIEWS))
-def test_everyone_signed_in_reads_programmes(view, persona, client, signed_in, request):
+@pytest.mark.parametrize("persona", EVERYONE)
+@pytest.mark.parametrize("view", VIEWS)
+def test_everyone_signed_in_reads_programmes(view, persona, request):
     shipped_programme()
-    check_access(client, signed_in, request, VIEWS[view], EVERYONE, persona)
+    check_access(request, persona, VIEWS[view], Access(readers=PERSONAS, get=PERSONAS))
 
 
 def test_the_page_sets_the_programme_out_as_the_pd_does(signed_in, learner):

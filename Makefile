@@ -83,13 +83,25 @@ lint: $(VENV)/.installed ## Format, lint rules, the apps' layers (docs/architect
 	$(BIN)/python scripts/check_layers.py
 	$(MANAGE) makemigrations --check --dry-run
 
-BENCH_DATABASE_URL ?= sqlite:///$(CURDIR)/build/bench.sqlite3
-BENCH_LEARNERS ?= 10000
+# The pages served as `make serve` serves them, driven by concurrent clients at each size of synthetic
+# data (docs/benchmarks.md). Empty BENCH_DATABASE_URL: PostgreSQL's portfolio_bench on 127.0.0.1 when
+# it answers, made afresh, otherwise SQLite with a warning.
+BENCH_DATABASE_URL ?=
+BENCH_LEARNERS ?= 1000 10000
+BENCH_CLIENTS ?= 16
+BENCH_SECONDS ?= 10
+BENCH_WORKERS ?= $(shell nproc 2>/dev/null | awk '{print 2 * $$1}')
+# Production keeps its cache, sessions and rate limits in Redis: a database of its own here, emptied
+# before each server starts. Set it empty to run without.
+BENCH_REDIS_URL ?= redis://127.0.0.1:6379/13
 
-bench: $(VENV)/.installed assets ## Time the main pages on synthetic data at scale (BENCH_LEARNERS, BENCH_DATABASE_URL)
-	DATABASE_URL=$(BENCH_DATABASE_URL) $(MANAGE) migrate --noinput -v 0
-	DATABASE_URL=$(BENCH_DATABASE_URL) $(MANAGE) seed_demo > /dev/null
-	DATABASE_URL=$(BENCH_DATABASE_URL) $(MANAGE) bench --learners $(BENCH_LEARNERS) | tee build/benchmarks-latest.md
+bench: $(VENV)/.installed assets ## Drive the main pages of `make serve` at each size of synthetic data (BENCH_LEARNERS, BENCH_DATABASE_URL, BENCH_CLIENTS, BENCH_SECONDS, BENCH_WORKERS)
+	@mkdir -p build
+	url=$$($(BIN)/python -m coordinated_care.nonprod.bench_database $(BENCH_DATABASE_URL)) && \
+	redis=$$($(BIN)/python -m coordinated_care.nonprod.bench_database --redis $(BENCH_REDIS_URL)) && \
+	DATABASE_URL="$$url" REDIS_URL="$$redis" $(MANAGE) bench --learners $(BENCH_LEARNERS) --clients $(BENCH_CLIENTS) \
+		--seconds $(BENCH_SECONDS) $(if $(BENCH_WORKERS),--workers $(BENCH_WORKERS)) \
+		--output build/benchmarks-latest.md --docs docs/benchmarks.md
 
 eval-pii: $(VENV)/.installed ## Recall, precision and interruptions of the confidentiality guard on its evaluation set
 	$(BIN)/python -m coordinated_care.confidentiality.evaluation

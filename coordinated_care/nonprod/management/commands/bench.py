@@ -1,39 +1,139 @@
-import platform
+import os
+import time
+from pathlib import Path
 
 from django.conf import settings
 from django.core.management import call_command
-from django.core.management.base import BaseCommand
-from django.db import connection
+from django.core.management.base import BaseCommand, CommandError
 
 from coordinated_care.nonprod import benchmarks
-from coordinated_care.programmes.models import Enrolment
 
 
 class Command(BaseCommand):
-    help = "Seed synthetic data at scale (unless there is enough) and time the main pages. Prints Markdown."
+    help = (
+        "Seed synthetic learners at each size, serve them as production does (make serve) and drive the main "
+        "pages with concurrent clients; writes the tables in Markdown (docs/benchmarks.md). Run by `make bench`."
+    )
 
     def add_arguments(self, parser):
-        parser.add_argument("--learners", type=int, default=5000)
-        parser.add_argument("--repeats", type=int, default=30)
+        parser.add_argument("--learners", type=int, nargs="+", default=[1000, 10000], help="The sizes, smallest first.")
+        parser.add_argument("--clients", type=int, default=16)
+        parser.add_argument("--seconds", type=float, default=10.0, help="How long each page is driven.")
+        parser.add_argument("--warmup", type=float, default=2.0, help="Seconds of each page not recorded.")
+        parser.add_argument("--workers", type=int, default=2 * (os.cpu_count() or 1), help="gunicorn's workers.")
+        parser.add_argument("--only", default="", help="Only the pages whose name contains this (and the floor).")
+        parser.add_argument("--output", default="build/benchmarks-latest.md")
+        parser.add_argument("--docs", default="docs/benchmarks.md", help="The file whose results section is replaced.")
 
-    def handle(self, *args, learners, repeats, **options):
+    def handle(self, *args, learners, output, docs, **options):
+        self.database_url = os.environ.get("DATABASE_URL")
+        if not self.database_url:
+            raise CommandError("Set DATABASE_URL (make bench chooses one): the server must use the same database.")
+        if sorted(learners) != learners or learners[0] < 1:
+            raise CommandError("--learners takes the sizes smallest first.")
+        self.options = options
         settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
-        have = Enrolment.objects.count()
-        if have < learners:
-            self.stderr.write(f"seeding {learners - have} learners…")
-            call_command("seed_scale", learners=learners - have, stdout=self.stderr)
-        results = [benchmarks.measure(case, repeats) for case in benchmarks.cases()]
-        self.stdout.write(
-            f"Database: {connection.vendor}; learners: {Enrolment.objects.count()}; "
-            f"Python {platform.python_version()}; {repeats} timed requests per page after warm-up.\n"
+        call_command("migrate", interactive=False, verbosity=0)
+        self.feedback_budget, self.feedback_links = benchmarks.feedback_plan(
+            seconds=options["seconds"], warmup=options["warmup"], workers=options["workers"]
         )
-        self.stdout.write("| page | median (ms) | 95th percentile (ms) | queries |")
-        self.stdout.write("| --- | --- | --- | --- |")
-        for result in results:
-            if "error" in result:
-                self.stdout.write(f"| {result['name']} | {result['error']} | | |")
-            else:
-                self.stdout.write(
-                    f"| {result['name']} | {result['median_ms']:.1f} | {result['p95_ms']:.1f} | {result['queries']} |"
-                )
-        self.stdout.write(f"\nPeak memory of the process (RSS): {benchmarks.peak_rss_mib():.0f} MiB")
+        report = benchmarks.Report(
+            machine=benchmarks.machine(),
+            database=benchmarks.database(),
+            services=benchmarks.services(),
+            workers=options["workers"],
+            clients=options["clients"],
+            seconds=options["seconds"],
+            warmup=options["warmup"],
+            date=benchmarks.today(),
+            code=benchmarks.code_version(),
+            feedback_budget=self.feedback_budget,
+        )
+        started = time.perf_counter()
+        for size in learners:
+            report.sizes.append(self._size(size))
+        self.log(f"The whole run took {time.perf_counter() - started:.0f} s.")
+        section = benchmarks.render(report)
+        Path(output).parent.mkdir(parents=True, exist_ok=True)
+        Path(output).write_text(section)
+        if docs:
+            benchmarks.write_docs(docs, section)
+        self.stdout.write(section)
+
+    def log(self, text):
+        self.stderr.write(text)
+
+    def _size(self, size):
+        from coordinated_care.portfolios.models import Entry
+        from coordinated_care.programmes.models import Enrolment
+
+        options = self.options
+        have = Enrolment.objects.count()
+        if have > size:
+            raise CommandError(
+                f"The database already holds {have} learners, more than {size}: start from an empty one "
+                "(make bench does)."
+            )
+        seeded = 0.0
+        if have < size:
+            self.log(f"Seeding {size - have} learners to make {size}…")
+            started = time.perf_counter()
+            call_command("seed_scale", learners=size - have, stdout=self.stderr)
+            seeded = time.perf_counter() - started
+            self.log(f"  seeded in {seeded:.0f} s")
+        cast = benchmarks.cast(checkers=options["clients"])
+        people = {
+            "learner": cast.learner,
+            "facilitator": cast.facilitator,
+            "lead": cast.lead,
+            "checker": (cast.checkers or [cast.learner])[0],
+            "checkers": cast.checkers or [cast.learner],
+        }
+        only = options["only"]
+        chosen = [p for p in benchmarks.pages(cast) if not only or p.kind in ("floor", "not built") or only in p.name]
+        # Two more links for counting the queries in this process (one to warm up, one counted).
+        wants_feedback = any(p.kind == "feedback" for p in chosen)
+        links = benchmarks.feedback_links(cast, self.feedback_links + 2) if wants_feedback else []
+        self.log(f"Counting queries at {size} learners…")
+        rows = []
+        for page in chosen:
+            row = benchmarks.Row(page)
+            if page.built:
+                row.queries, status = benchmarks.count_queries(page, people, links)
+                if status not in page.expect:
+                    row.error = f"HTTP {status} in process"
+            rows.append(row)
+        self.log(f"Starting make serve with {options['workers']} workers…")
+        server = benchmarks.Server(
+            database_url=self.database_url,
+            workers=options["workers"],
+            log_path=benchmarks.ROOT / "build" / "bench" / f"server-{size}.log",
+        )
+        with server:
+            self.log(f"  process group {server.process.pid}, 127.0.0.1:{server.port}; driving the pages:")
+            load_before = benchmarks.load_average()
+            outcomes = benchmarks.measure(
+                server,
+                [row.page for row in rows if not row.error],
+                people,
+                links,
+                clients=options["clients"],
+                seconds=options["seconds"],
+                warmup=options["warmup"],
+                feedback_budget=self.feedback_budget,
+                log=self.log,
+            )
+            load_after = benchmarks.load_average()
+        self.log(f"  process group {server.process.pid} stopped.")
+        for row in rows:
+            if row.page.name in outcomes:
+                row.result, error = outcomes[row.page.name]
+                row.error = row.error or error
+        return benchmarks.Size(
+            learners=size,
+            entries=Entry.objects.filter(kind=Entry.Kind.CASE_STUDY).count(),
+            rows=rows,
+            seeded_seconds=seeded,
+            load_before=load_before,
+            load_after=load_after,
+        )

@@ -2,13 +2,11 @@
 from ProgrammesConfig.ready() (ADR 6, ADR 10). Labels cost no query (they run on every save) and
 never name a patient."""
 
-from django.http import Http404
-
 from coordinated_care import audit
 from coordinated_care.audit.providers import Readers, register_readers
 
 from .models import AccreditedTraining, Enrolment, Workshop
-from .services import can_manage_cohort, can_read_portfolio, is_administrator
+from .services import can_manage_cohort, can_read_portfolio, is_administrator, readable_enrolment
 
 
 def register_models():
@@ -23,7 +21,7 @@ def register_audit_readers():
     register_readers(
         Readers(
             enrolment=_enrolment_with_cohort,
-            readable_portfolio=_readable_portfolio,
+            readable_portfolio=readable_enrolment,
             can_read=can_read_portfolio,
             is_administrator=is_administrator,
         )
@@ -37,13 +35,6 @@ def _enrolment_label(enrolment):
 
 def _enrolment_with_cohort(enrolment_id):
     return Enrolment.objects.select_related("cohort").filter(pk=enrolment_id).first()
-
-
-def _readable_portfolio(user, enrolment_uuid):
-    enrolment = Enrolment.objects.select_related("cohort", "learner").filter(uuid=enrolment_uuid).first()
-    if enrolment is None or not can_read_portfolio(user, enrolment):
-        raise Http404
-    return enrolment
 
 
 def _can_read_workshop(user, workshop_id):

@@ -4,7 +4,7 @@ where the rules of drafts and published versions apply."""
 
 from django.contrib import admin
 
-from .models import CompetencyContent, InterviewQuestion, LevelDescriptor
+from .models import CompetencyContent, InterviewQuestion, LevelDescriptor, RoleHolder
 
 
 @admin.register(LevelDescriptor)
@@ -23,3 +23,13 @@ class CompetencyContentAdmin(admin.ModelAdmin):
     list_filter = ["framework"]
     search_fields = ["code", "responsibility"]
     inlines = [InterviewQuestionInline]
+
+
+@admin.register(RoleHolder)
+class RoleHolderAdmin(admin.ModelAdmin):
+    """Who works in which role: their self-evaluation and their team's training needs follow."""
+
+    list_display = ["user", "profile", "organisation", "line_manager", "started_on"]
+    list_filter = ["organisation"]
+    autocomplete_fields = ["user", "line_manager"]
+    search_fields = ["user__full_name", "user__email"]

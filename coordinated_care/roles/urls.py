@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from . import views
+from . import views, views_needs
 
 
 class DocumentFormat:
@@ -13,7 +13,12 @@ class DocumentFormat:
         return value
 
 
+class SheetFormat(DocumentFormat):
+    regex = "csv|xlsx"
+
+
 register_converter(DocumentFormat, "document_format")
+register_converter(SheetFormat, "sheet_format")
 
 app_name = "roles"
 
@@ -21,6 +26,11 @@ urlpatterns = [
     path("", views.profile_list, name="index"),
     path("new/", views.profile_create, name="create"),
     path("copy/", views.profile_copy, name="copy"),
+    path("needs/", views_needs.needs, name="needs"),
+    path("needs/<sheet_format:fmt>/", views_needs.needs_export, name="needs_export"),
+    path("people/<uuid:uuid>/", views_needs.person, name="person"),
+    path("my-roles/", views_needs.my_roles, name="mine"),
+    path("my-roles/<uuid:uuid>/", views_needs.self_evaluation, name="self_evaluation"),
     path("<slug:slug>/", views.profile, name="profile"),
     path("<slug:slug>/edit/", views.profile_edit, name="edit"),
     path("<slug:slug>/publish/", views.profile_publish, name="publish"),

@@ -1,4 +1,5 @@
 from .content import CompetencyContent, InterviewQuestion, LevelDescriptor
+from .evaluation import Rating, Relevance, RoleHolder, SelfEvaluation, Shown
 from .profiles import TESTED_BY, Level, Pick, Priority, RoleProfile, RoleProfileVersion, VersionLocked
 
 __all__ = [
@@ -9,6 +10,11 @@ __all__ = [
     "LevelDescriptor",
     "Pick",
     "Priority",
+    "Rating",
+    "Relevance",
+    "RoleHolder",
+    "SelfEvaluation",
+    "Shown",
     "RoleProfile",
     "RoleProfileVersion",
     "VersionLocked",

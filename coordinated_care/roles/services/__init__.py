@@ -4,13 +4,23 @@ Access: managed_profile(user, slug), managed_organisations(user), require_manage
 Profiles: create_profile, update_draft, publish, new_version, copy_profile, copy_starting_point
 Reading: current_version, draft_of, document_version, ordered_picks, shared_versions
 Files: read_file_data, file_data, import_profile (specs.py, exchange.py)
+Training needs: needs_of, need_score, save_self_evaluation, agree_objectives (needs.py, evaluations.py)
 Content: load_shipped_content, content_by_code, level_descriptors
 """
 
 from ..models import VersionLocked
 from .access import is_administrator, managed_organisations, managed_profile, manages_profiles, require_manager
 from .content import content_by_code, level_descriptors, load_shipped_content
+from .evaluations import (
+    agree_objectives,
+    evaluation_of,
+    managed_holder,
+    own_holder,
+    roles_held,
+    save_self_evaluation,
+)
 from .exchange import export_data, find_profile, import_profile
+from .needs import holders_in, need_score, needs_of, organisations_under
 from .profiles import (
     copy_profile,
     create_profile,
@@ -28,6 +38,16 @@ from .starting_points import copy_starting_point, starting_point, starting_point
 
 __all__ = [
     "PickSpec",
+    "agree_objectives",
+    "evaluation_of",
+    "managed_holder",
+    "holders_in",
+    "need_score",
+    "needs_of",
+    "organisations_under",
+    "own_holder",
+    "roles_held",
+    "save_self_evaluation",
     "ProfileFileError",
     "ProfileSpec",
     "VersionLocked",

@@ -1,7 +1,8 @@
 """In a real browser, on a phone and on a desktop: the demo employer copies the shipped care
 navigator, removes two competencies and adds one, marks an essential pick tested at interview,
 publishes, and downloads the job description, person specification and interview plan as Word and
-PDF. Every page passes the WCAG 2.2 AA checks, and none scrolls sideways on the phone."""
+PDF, then opens the team's training needs heatmap. Every page passes the WCAG 2.2 AA checks, and
+none scrolls sideways on the phone."""
 
 import re
 
@@ -97,3 +98,12 @@ def test_an_employer_adapts_the_care_navigator_and_downloads_its_recruitment_pac
         assert open(pdf.value.path(), "rb").read(4) == b"%PDF"
         page.locator(".nhsuk-back-link a, a.nhsuk-back-link").first.click()
         expect(page.get_by_role("heading", level=1)).to_contain_text("Care navigator")
+
+    # And they open their team's training needs: the heatmap and the ranked needs beside it
+    page.get_by_role("link", name="Role profiles").first.click()
+    page.get_by_role("link", name="Training needs of your teams").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Training needs")
+    expect(page.get_by_role("heading", name="Heatmap: gap to the level expected")).to_be_visible()
+    expect(page.get_by_role("table", name="The team's needs, largest first")).to_be_visible()
+    expect(page.get_by_text("The whole team falls short on:")).to_be_visible()
+    check(page, phone)

@@ -1,0 +1,99 @@
+"""Training needs pages: a team's heatmap and ranked needs (managers of the organisation), one
+person's needs and agreed objectives (their managers and line manager), and the self-evaluation
+(only the person themself). Anyone else is told the page does not exist."""
+
+import csv
+import io
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+
+from . import presenters_needs, services
+from .forms_needs import ObjectivesForm, SelfEvaluationForm
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def needs(request):
+    services.require_manager(request.user)
+    return render(
+        request, "roles/needs.jinja", presenters_needs.needs_page(request.user, request.GET.get("organisation"))
+    )
+
+
+def needs_export(request, fmt):
+    services.require_manager(request.user)
+    context = presenters_needs.needs_page(request.user, request.GET.get("organisation"))
+    rows = presenters_needs.export_rows(context["teams"])
+    name = f"training-needs-{context['chosen'].pk if context['chosen'] else 'none'}.{fmt}"
+    if fmt == "csv":
+        out = io.StringIO()
+        writer = csv.writer(out)
+        writer.writerow(presenters_needs.EXPORT_HEAD)
+        writer.writerows(rows)
+        response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
+    else:
+        from openpyxl import Workbook  # imported here: only this download needs it
+
+        workbook = Workbook()
+        sheet = workbook.active
+        sheet.title = "Training needs"
+        sheet.append(presenters_needs.EXPORT_HEAD)
+        for row in rows:
+            sheet.append(row)
+        out = io.BytesIO()
+        workbook.save(out)
+        response = HttpResponse(out.getvalue(), content_type=XLSX)
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+def person(request, uuid):
+    holder = services.managed_holder(request.user, uuid)
+    context = presenters_needs.person_page(holder)
+    evaluation = context["person"].evaluation if context["person"] else None
+    form = ObjectivesForm(request.POST or None, initial={"objectives": evaluation.objectives if evaluation else ""})
+    if request.method == "POST":
+        if evaluation is None:
+            raise Http404("Nothing to agree yet.")
+        if form.is_valid():
+            try:
+                services.agree_objectives(evaluation, manager=request.user, objectives=form.cleaned_data["objectives"])
+            except ValidationError as error:
+                form.add_error("objectives", error.messages[0])
+            else:
+                messages.success(request, "Objectives agreed.")
+                return redirect("roles:person", holder.uuid)
+    return render(request, "roles/person.jinja", {**context, "form": form})
+
+
+def my_roles(request):
+    held = services.roles_held(request.user)
+    if not held:
+        raise Http404("You hold no role with a profile.")
+    return render(request, "roles/mine.jinja", {"page_title": "Your roles", "held": held})
+
+
+def self_evaluation(request, uuid):
+    holder = services.own_holder(request.user, uuid)
+    version = services.current_version(holder.profile)
+    if version is None:
+        raise Http404("This role profile is not published yet.")
+    evaluation = services.evaluation_of(holder, version)
+    picks = services.ordered_picks(version)
+    form = SelfEvaluationForm(request.POST or None, picks=picks, initial=SelfEvaluationForm.initial_from(evaluation))
+    if request.method == "POST" and form.is_valid():
+        services.save_self_evaluation(holder, form.ratings())
+        messages.success(request, "Your self-evaluation is saved. Your line manager can now read it.")
+        return redirect("roles:self_evaluation", holder.uuid)
+    context = {
+        "page_title": f"Rate yourself as {version.title}",
+        "holder": holder,
+        "version": version,
+        "evaluation": evaluation,
+        "form": form,
+        "levels": services.level_descriptors(),
+    }
+    return render(request, "roles/self_evaluation.jinja", context)

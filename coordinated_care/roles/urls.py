@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from . import views, views_needs
+from . import views, views_checklists, views_needs
 
 
 class DocumentFormat:
@@ -17,8 +17,13 @@ class SheetFormat(DocumentFormat):
     regex = "csv|xlsx"
 
 
+class ExportFormat(DocumentFormat):
+    regex = "pdf|xlsx"
+
+
 register_converter(DocumentFormat, "document_format")
 register_converter(SheetFormat, "sheet_format")
+register_converter(ExportFormat, "export_format")
 
 app_name = "roles"
 
@@ -31,6 +36,10 @@ urlpatterns = [
     path("people/<uuid:uuid>/", views_needs.person, name="person"),
     path("my-roles/", views_needs.my_roles, name="mine"),
     path("my-roles/<uuid:uuid>/", views_needs.self_evaluation, name="self_evaluation"),
+    path("services/", views_checklists.service_list, name="services"),
+    path("services/<uuid:uuid>/", views_checklists.service, name="service"),
+    path("services/<uuid:uuid>/items/<str:code>/", views_checklists.entry, name="service_entry"),
+    path("services/<uuid:uuid>/<export_format:fmt>/", views_checklists.service_export, name="service_export"),
     path("<slug:slug>/", views.profile, name="profile"),
     path("<slug:slug>/edit/", views.profile_edit, name="edit"),
     path("<slug:slug>/publish/", views.profile_publish, name="publish"),

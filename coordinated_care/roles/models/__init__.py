@@ -1,8 +1,11 @@
+from .checklists import ChecklistEntry, Service
 from .content import CompetencyContent, InterviewQuestion, LevelDescriptor
 from .evaluation import Rating, Relevance, RoleHolder, SelfEvaluation, Shown
 from .profiles import TESTED_BY, Level, Pick, Priority, RoleProfile, RoleProfileVersion, VersionLocked
 
 __all__ = [
+    "ChecklistEntry",
+    "Service",
     "TESTED_BY",
     "CompetencyContent",
     "InterviewQuestion",

@@ -55,3 +55,26 @@ class ObjectivesForm(ConfidentialityCheckedFormMixin, forms.Form):
             "max_length": "Objectives must be 5,000 characters or fewer",
         },
     )
+
+
+class ProgrammeForm(ConfidentialityCheckedFormMixin, forms.Form):
+    profile = forms.ChoiceField(
+        label="Role profile",
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose a role profile", "invalid_choice": "Choose a published role profile"},
+    )
+    title = forms.CharField(
+        label="Programme title",
+        max_length=200,
+        help_text="For example, 'Care navigation (primary care)'.",
+        error_messages={
+            "required": "Enter the programme's title",
+            "max_length": "Title must be 200 characters or fewer",
+        },
+    )
+
+    def __init__(self, *args, versions, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["profile"].choices = [
+            (str(v.pk), f"{v.title} ({v.profile.organisation.name}, version {v.number})") for v in versions
+        ]

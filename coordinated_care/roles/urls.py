@@ -36,6 +36,7 @@ urlpatterns = [
     path("people/<uuid:uuid>/", views_needs.person, name="person"),
     path("my-roles/", views_needs.my_roles, name="mine"),
     path("my-roles/<uuid:uuid>/", views_needs.self_evaluation, name="self_evaluation"),
+    path("programme-from-profile/", views_needs.programme_from_profile, name="programme_from_profile"),
     path("services/", views_checklists.service_list, name="services"),
     path("services/<uuid:uuid>/", views_checklists.service, name="service"),
     path("services/<uuid:uuid>/items/<str:code>/", views_checklists.entry, name="service_entry"),

@@ -97,3 +97,25 @@ def self_evaluation(request, uuid):
         "levels": services.level_descriptors(),
     }
     return render(request, "roles/self_evaluation.jinja", context)
+
+
+def programme_from_profile(request):
+    """A programme lead starts a programme template from any organisation's published profile."""
+    from .forms_needs import ProgrammeForm
+    from .services import programmes
+
+    if not programmes.may_build_programmes(request.user):
+        raise Http404
+    versions = services.shared_versions([])
+    form = ProgrammeForm(request.POST or None, versions=versions)
+    if request.method == "POST" and form.is_valid():
+        version = next(v for v in versions if str(v.pk) == form.cleaned_data["profile"])
+        programme = programmes.programme_from_profile(version, title=form.cleaned_data["title"].strip())
+        messages.success(
+            request,
+            f"{programme.title} is a draft programme with {programme.criteria.count()} criteria, one for each pick. "
+            "An administrator adds its documents and workshop plan, then publishes it.",
+        )
+        return redirect("roles:programme_from_profile")
+    context = {"page_title": "A programme from a role profile", "form": form, "versions": versions}
+    return render(request, "roles/programme.jinja", context)

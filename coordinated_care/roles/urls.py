@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from . import views, views_checklists, views_needs
+from . import views, views_checklists, views_curricula, views_needs
 
 
 class DocumentFormat:
@@ -37,6 +37,10 @@ urlpatterns = [
     path("my-roles/", views_needs.my_roles, name="mine"),
     path("my-roles/<uuid:uuid>/", views_needs.self_evaluation, name="self_evaluation"),
     path("programme-from-profile/", views_needs.programme_from_profile, name="programme_from_profile"),
+    path("curricula/", views_curricula.curricula, name="curricula"),
+    path("curricula/courses/<uuid:uuid>/", views_curricula.course, name="course"),
+    path("curricula/coverage/", views_curricula.coverage_page, name="coverage"),
+    path("curricula/coverage/<export_format:fmt>/", views_curricula.coverage_export, name="coverage_export"),
     path("services/", views_checklists.service_list, name="services"),
     path("services/<uuid:uuid>/", views_checklists.service, name="service"),
     path("services/<uuid:uuid>/items/<str:code>/", views_checklists.entry, name="service_entry"),

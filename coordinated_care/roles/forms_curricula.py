@@ -32,6 +32,11 @@ class CourseForm(ConfidentialityCheckedFormMixin, forms.Form):
     def __init__(self, *args, providers, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["training_provider"].queryset = providers
+        # With one choice only, it is chosen already.
+        for name in ("training_provider", "framework_version"):
+            choices = list(self.fields[name].queryset[:2])
+            if len(choices) == 1:
+                self.fields[name].initial = choices[0].pk
         self.fields["framework_version"].label_from_instance = lambda v: f"{v.framework.title}, {v.label.lower()}"
 
 

@@ -29,7 +29,10 @@ def chosen_organisation(user, organisation_id):
     the first they manage (None when they manage none)."""
     organisations = list(services.managed_organisations(user).order_by("name"))
     chosen = next((o for o in organisations if str(o.pk) == str(organisation_id)), None)
-    return organisations, chosen or (organisations[0] if organisations else None)
+    if chosen is None:  # the widest team: the first organisation whose parent is not managed too
+        ids = {o.pk for o in organisations}
+        chosen = next((o for o in organisations if o.parent_id not in ids), None)
+    return organisations, chosen
 
 
 def person_href(holder):

@@ -7,6 +7,7 @@ import io
 import re
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -25,8 +26,16 @@ PASSWORD = "correct-horse-battery"
 
 def pytest_sessionstart(session):
     # Once for the whole run, before any worker starts: the test settings serve static files through
-    # production's manifest storage, which needs them collected (about a second; only changed files).
-    if not hasattr(session.config, "workerinput"):
+    # production's manifest storage, which needs them collected. Only when the built assets are newer
+    # than the collection, so that two runs side by side do not rewrite the files under each other.
+    if hasattr(session.config, "workerinput"):
+        return
+    from django.conf import settings
+
+    manifest = Path(settings.STATIC_ROOT) / "staticfiles.json"
+    sources = [path for folder in settings.STATICFILES_DIRS for path in Path(folder).rglob("*") if path.is_file()]
+    newest = max((path.stat().st_mtime for path in sources), default=0)
+    if not manifest.exists() or manifest.stat().st_mtime < newest:
         call_command("collectstatic", interactive=False, verbosity=0, stdout=io.StringIO())
 
 

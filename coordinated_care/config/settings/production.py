@@ -20,6 +20,11 @@ for database in DATABASES.values():  # noqa: F405
     database["CONN_MAX_AGE"] = env_int("DATABASE_CONN_MAX_AGE", 60)
     database["CONN_HEALTH_CHECKS"] = True
 
+# Links in e-mails sent where no request gives the address (evidence linked from a background job).
+SITE_URL = env_str("SITE_URL", required=True).rstrip("/")
+if not SITE_URL.startswith("https://"):
+    raise ImproperlyConfigured("SITE_URL must be the service's https:// address.")
+
 # Sign-in links, invitations and signing codes go by e-mail: a backend that prints, keeps or drops
 # them would put them in the logs or lose them, so production names a real one.
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", required=True)

@@ -31,6 +31,7 @@ def production_env(tmp_path, **overrides):
         "ALLOWED_HOSTS": HOST,
         "DATABASE_URL": f"sqlite:///{tmp_path / 'production.sqlite3'}",
         "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "SITE_URL": f"https://{HOST}",
         "STATIC_ROOT": str(tmp_path / "static"),
         "MEDIA_ROOT": str(tmp_path / "media"),
         "WEB_CONCURRENCY": "1",

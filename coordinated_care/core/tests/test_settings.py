@@ -17,6 +17,7 @@ PRODUCTION_ENV = {
     "ALLOWED_HOSTS": "portfolio.example.nhs.uk",
     "DATABASE_URL": f"sqlite:///{ROOT / 'build' / 'deploy-check.sqlite3'}",
     "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+    "SITE_URL": "https://portfolio.example.nhs.uk",
 }
 
 
@@ -33,7 +34,7 @@ def test_production_settings_pass_the_deployment_checklist():
     assert "no issues" in result.stdout
 
 
-@pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "EMAIL_BACKEND"])
+@pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "EMAIL_BACKEND", "SITE_URL"])
 def test_production_refuses_to_start_without(missing):
     env = {k: v for k, v in PRODUCTION_ENV.items() if k != missing}
     result = run_manage("check", env=env)

@@ -78,3 +78,24 @@ class ProgrammeForm(ConfidentialityCheckedFormMixin, forms.Form):
         self.fields["profile"].choices = [
             (str(v.pk), f"{v.title} ({v.profile.organisation.name}, version {v.number})") for v in versions
         ]
+
+
+class HolderForm(forms.Form):
+    email = forms.EmailField(
+        label="Their e-mail address",
+        help_text="The address they sign in with.",
+        error_messages={
+            "required": "Enter their e-mail address",
+            "invalid": "Enter an e-mail address in the correct format, like name@example.com",
+        },
+    )
+    organisation = forms.ModelChoiceField(
+        queryset=None,
+        label="Where they work",
+        empty_label=None,
+        error_messages={"required": "Choose where they work", "invalid_choice": "Choose one of your organisations"},
+    )
+
+    def __init__(self, *args, organisations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = organisations

@@ -49,6 +49,7 @@ urlpatterns = [
     path("<slug:slug>/edit/", views.profile_edit, name="edit"),
     path("<slug:slug>/publish/", views.profile_publish, name="publish"),
     path("<slug:slug>/new-version/", views.profile_new_version, name="new_version"),
+    path("<slug:slug>/people/", views_needs.holders, name="holders"),
     path("<slug:slug>/documents/<slug:kind>/", views.document, name="document"),
     path("<slug:slug>/documents/<slug:kind>/<document_format:fmt>/", views.document_download, name="download"),
 ]

@@ -11,7 +11,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 
 from . import presenters_needs, services
-from .forms_needs import ObjectivesForm, SelfEvaluationForm
+from .forms_needs import HolderForm, ObjectivesForm, SelfEvaluationForm
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -119,3 +119,32 @@ def programme_from_profile(request):
         return redirect("roles:programme_from_profile")
     context = {"page_title": "A programme from a role profile", "form": form, "versions": versions}
     return render(request, "roles/programme.jinja", context)
+
+
+def holders(request, slug):
+    """The people in a profile's role; a manager adds someone, becoming their line manager."""
+    found = services.managed_profile(request.user, slug)
+    organisations = services.managed_organisations(request.user).order_by("name")
+    form = HolderForm(request.POST or None, organisations=organisations)
+    if request.method == "POST" and form.is_valid():
+        try:
+            holder = services.add_holder(
+                found,
+                email=form.cleaned_data["email"],
+                organisation=form.cleaned_data["organisation"],
+                line_manager=request.user,
+            )
+        except ValidationError as error:
+            form.add_error("email", error.messages[0])
+        else:
+            messages.success(
+                request, f"{holder.user.display_name} is in the role; they rate themselves from 'Your roles'."
+            )
+            return redirect("roles:holders", found.slug)
+    context = {
+        "page_title": f"People in the role: {services.document_version(found).title}",
+        "profile": found,
+        "holders": services.holders_of(found),
+        "form": form,
+    }
+    return render(request, "roles/holders.jinja", context)

@@ -12,8 +12,10 @@ from ..models import VersionLocked
 from .access import is_administrator, managed_organisations, managed_profile, manages_profiles, require_manager
 from .content import content_by_code, level_descriptors, load_shipped_content
 from .evaluations import (
+    add_holder,
     agree_objectives,
     evaluation_of,
+    holders_of,
     managed_holder,
     own_holder,
     roles_held,
@@ -38,6 +40,8 @@ from .starting_points import copy_starting_point, starting_point, starting_point
 
 __all__ = [
     "PickSpec",
+    "add_holder",
+    "holders_of",
     "agree_objectives",
     "evaluation_of",
     "managed_holder",

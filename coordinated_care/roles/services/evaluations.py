@@ -31,6 +31,23 @@ def managed_holder(user, holder_uuid):
     raise Http404("No such person in a role.")
 
 
+@transaction.atomic
+def add_holder(profile, *, email, organisation, line_manager):
+    """Put the person with this e-mail address (they must have an account) in the role."""
+    from coordinated_care.accounts.models import User
+
+    user = User.objects.filter(email=email.strip().lower(), is_active=True).first()
+    if user is None:
+        raise ValidationError("No one with an account has that e-mail address.", code="no_account")
+    if RoleHolder.objects.filter(user=user, profile=profile).exists():
+        raise ValidationError(f"{user.display_name} is already in this role.", code="already")
+    return RoleHolder.objects.create(user=user, profile=profile, organisation=organisation, line_manager=line_manager)
+
+
+def holders_of(profile):
+    return list(RoleHolder.objects.filter(profile=profile).select_related("user", "organisation"))
+
+
 def roles_held(user):
     return list(RoleHolder.objects.filter(user=user).select_related("profile", "organisation"))
 

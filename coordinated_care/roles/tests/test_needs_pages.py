@@ -156,3 +156,39 @@ def test_the_needs_pages_cost_a_fixed_number_of_queries(path, queries, holder, e
         with CaptureQueriesContext(connection) as captured:
             assert client.get(url).status_code == 200
         assert len(captured) == queries, "\n".join(q["sql"] for q in captured.captured_queries)
+
+
+@pytest.mark.parametrize("persona", EVERYONE)
+def test_only_the_profiles_managers_see_or_add_people_in_its_role(persona, published_profile, practice, request):
+    newcomer = UserFactory(full_name="New Starter", email=f"new.starter.{persona}@example.test")
+    check_access(
+        request,
+        persona,
+        f"/roles/{published_profile.slug}/people/",
+        Access(MANAGERS, get=MANAGERS, post=MANAGERS),
+        data={"email": newcomer.email, "organisation": practice.pk},
+        state=lambda: RoleHolder.objects.count(),
+    )
+
+
+def test_a_manager_adds_a_person_to_a_role_and_becomes_their_line_manager(
+    published_profile, practice, employer, signed_in
+):
+    newcomer = UserFactory(full_name="New Starter")
+    client = signed_in(employer)
+    response = client.post(
+        f"/roles/{published_profile.slug}/people/", {"email": newcomer.email.upper(), "organisation": practice.pk}
+    )
+    assert response.status_code == 302
+    holder = RoleHolder.objects.get(user=newcomer)
+    assert (holder.line_manager, holder.organisation) == (employer, practice)
+    again = client.post(
+        f"/roles/{published_profile.slug}/people/", {"email": newcomer.email, "organisation": practice.pk}
+    )
+    assert "already in this role" in again.content.decode()
+    unknown = client.post(
+        f"/roles/{published_profile.slug}/people/", {"email": "nobody@example.test", "organisation": practice.pk}
+    )
+    assert "No one with an account has that e-mail address." in unknown.content.decode()
+    assert RoleHolder.objects.count() == 1
+    assert "Rate yourself as" in signed_in(newcomer).get("/roles/my-roles/").content.decode()

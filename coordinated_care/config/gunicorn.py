@@ -22,3 +22,12 @@ forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 accesslog = None
 errorlog = "-"
 loglevel = os.environ.get("LOG_LEVEL", "info").lower()
+
+
+def when_ready(server):
+    # In the master, after the application is loaded and before any worker is forked: the
+    # confidentiality guard loads its language model (about 150 MiB, 2 s) on first use, which would
+    # otherwise happen in every worker, on some patient's first request.
+    from coordinated_care.confidentiality.engine import get_analyzer
+
+    get_analyzer()

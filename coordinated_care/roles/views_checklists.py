@@ -2,18 +2,15 @@
 status, and the whole as PDF or XLSX. Anyone who does not manage the service is told it does not
 exist."""
 
-import io
-
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 
-from . import services
+from . import services, spreadsheets
 from .documents import render_pdf
 from .documents.model import Document, Paragraph, Section, Table
 from .forms_checklists import EntryForm, ServiceForm
 from .services import checklists
-from .views_needs import XLSX
 
 FRAMEWORK_SLUG = "making-sense-of-coordinated-care"
 
@@ -84,35 +81,24 @@ def service_export(request, uuid, fmt):
     found = checklists.managed_service(request.user, uuid)
     sections = checklists.progress(found)
     if fmt == "xlsx":
-        from openpyxl import Workbook
-
-        workbook = Workbook()
-        sheet = workbook.active
-        sheet.title = "Checklist"
-        sheet.append(HEAD)
-        for row in _rows(sections):
-            sheet.append(row)
-        out = io.BytesIO()
-        workbook.save(out)
-        response = HttpResponse(out.getvalue(), content_type=XLSX)
-    else:
-        blocks = [
-            Section(
-                f"{p.section.code}. {p.section.title}",
-                [
-                    Paragraph(f"{p.settled} of {p.total} done or not applicable."),
-                    Table(
-                        p.section.title,
-                        ("Item", "Question", "Status", "Owner", "Notes", "Review date"),
-                        tuple(row[1:] for row in _rows([p])),
-                        True,
-                    ),
-                ],
-            )
-            for p in sections
-        ]
-        provenance = f"{found.organisation.name}; the checklist of the guide “Making sense of coordinated care”."
-        document = Document("checklist", f"Service development checklist: {found.name}", provenance, blocks)
-        response = HttpResponse(render_pdf(document), content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="checklist-{found.uuid}.{fmt}"'
+        return spreadsheets.xlsx_response("Checklist", HEAD, list(_rows(sections)), f"checklist-{found.uuid}.xlsx")
+    blocks = [
+        Section(
+            f"{p.section.code}. {p.section.title}",
+            [
+                Paragraph(f"{p.settled} of {p.total} done or not applicable."),
+                Table(
+                    p.section.title,
+                    ("Item", "Question", "Status", "Owner", "Notes", "Review date"),
+                    tuple(row[1:] for row in _rows([p])),
+                    True,
+                ),
+            ],
+        )
+        for p in sections
+    ]
+    provenance = f"{found.organisation.name}; the checklist of the guide “Making sense of coordinated care”."
+    document = Document("checklist", f"Service development checklist: {found.name}", provenance, blocks)
+    response = HttpResponse(render_pdf(document), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="checklist-{found.uuid}.pdf"'
     return response

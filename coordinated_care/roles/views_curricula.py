@@ -2,19 +2,16 @@
 the framework, and the coverage of a programme or a course, compared with a role profile, as a
 page, PDF and XLSX. Programme leads (for their training providers' courses) and administrators."""
 
-import io
-
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 
-from . import presenters, services
+from . import presenters, services, spreadsheets
 from .documents import render_pdf
 from .documents.model import Document, Paragraph, Section, Table
 from .forms_curricula import CourseForm, SessionForm
 from .models import Course
 from .services import coverage
-from .views_needs import XLSX
 
 
 def _require(user):
@@ -112,30 +109,15 @@ def coverage_export(request, fmt):
         for row in result.rows
     ]
     if fmt == "xlsx":
-        from openpyxl import Workbook
-
-        workbook = Workbook()
-        sheet = workbook.active
-        sheet.title = "Coverage"
-        sheet.append(head)
-        for row in rows:
-            sheet.append(row)
-        out = io.BytesIO()
-        workbook.save(out)
-        response = HttpResponse(out.getvalue(), content_type=XLSX)
-    else:
-        summary = (
-            f"{len(result.rows) - len(result.uncovered)} of {len(result.rows)} competencies and components covered."
-        )
-        if profile:
-            summary += f" Compared with the role profile “{profile.title}”, version {profile.number}: "
-            summary += f"{len(result.picked_but_uncovered)} of its picks not covered."
-        sections = [
-            Section("Coverage", [Paragraph(summary), Table("Coverage of the framework", head, tuple(rows), True)])
-        ]
-        document = Document(
-            "coverage", f"Curriculum coverage: {result.title}", "Mapped to the competency framework.", sections
-        )
-        response = HttpResponse(render_pdf(document), content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="coverage.{fmt}"'
+        return spreadsheets.xlsx_response("Coverage", head, rows, "coverage.xlsx")
+    summary = f"{len(result.rows) - len(result.uncovered)} of {len(result.rows)} competencies and components covered."
+    if profile:
+        summary += f" Compared with the role profile “{profile.title}”, version {profile.number}: "
+        summary += f"{len(result.picked_but_uncovered)} of its picks not covered."
+    sections = [Section("Coverage", [Paragraph(summary), Table("Coverage of the framework", head, tuple(rows), True)])]
+    document = Document(
+        "coverage", f"Curriculum coverage: {result.title}", "Mapped to the competency framework.", sections
+    )
+    response = HttpResponse(render_pdf(document), content_type="application/pdf")
+    response["Content-Disposition"] = 'attachment; filename="coverage.pdf"'
     return response

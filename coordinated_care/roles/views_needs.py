@@ -2,18 +2,13 @@
 person's needs and agreed objectives (their managers and line manager), and the self-evaluation
 (only the person themself). Anyone else is told the page does not exist."""
 
-import csv
-import io
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 
-from . import presenters_needs, services
+from . import presenters_needs, services, spreadsheets
 from .forms_needs import HolderForm, ObjectivesForm, SelfEvaluationForm
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def needs(request):
@@ -29,25 +24,8 @@ def needs_export(request, fmt):
     rows = presenters_needs.export_rows(context["teams"])
     name = f"training-needs-{context['chosen'].pk if context['chosen'] else 'none'}.{fmt}"
     if fmt == "csv":
-        out = io.StringIO()
-        writer = csv.writer(out)
-        writer.writerow(presenters_needs.EXPORT_HEAD)
-        writer.writerows(rows)
-        response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
-    else:
-        from openpyxl import Workbook  # imported here: only this download needs it
-
-        workbook = Workbook()
-        sheet = workbook.active
-        sheet.title = "Training needs"
-        sheet.append(presenters_needs.EXPORT_HEAD)
-        for row in rows:
-            sheet.append(row)
-        out = io.BytesIO()
-        workbook.save(out)
-        response = HttpResponse(out.getvalue(), content_type=XLSX)
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
+        return spreadsheets.csv_response(presenters_needs.EXPORT_HEAD, rows, name)
+    return spreadsheets.xlsx_response("Training needs", presenters_needs.EXPORT_HEAD, rows, name)
 
 
 def person(request, uuid):

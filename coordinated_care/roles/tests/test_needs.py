@@ -79,7 +79,7 @@ def test_a_person_and_a_team_are_ranked_by_the_formula(team):
     assert sorted(p.item.code for p in picture.held_by_one) == ["COM.1", "COM.5"]
 
 
-def test_a_signed_off_criterion_counts_as_practising_shown(shipped, enrolment, learner, assessor):
+def test_a_signed_off_criterion_counts_as_practising_shown(shipped, enrolment, learner, facilitator):
     from coordinated_care.assessments.tests.helpers import evidence, sign_off
 
     spec = ProfileSpec("Coordinator", (PickSpec("PCC.K1", "essential", "leading", ()),))
@@ -89,7 +89,7 @@ def test_a_signed_off_criterion_counts_as_practising_shown(shipped, enrolment, l
     [before] = services.needs_of(services.holders_in([enrolment.practice]))
     assert (before.people[0].cells[0].shown, before.people[0].cells[0].need) == (0, 12)  # gap 3 × 2 × 2
     evidence(enrolment, learner, code="PC1")
-    sign_off(enrolment, learner, assessor, code="PC1")  # PC1 maps to PCC.K1
+    sign_off(enrolment, learner, facilitator, code="PC1")  # PC1 maps to PCC.K1
     [after] = services.needs_of(services.holders_in([enrolment.practice]))
     cell = after.people[0].cells[0]
     assert (cell.signed_off, cell.shown, cell.gap, cell.need) == (True, 2, 1, 4)

@@ -192,3 +192,14 @@ def test_a_manager_adds_a_person_to_a_role_and_becomes_their_line_manager(
     assert "No one with an account has that e-mail address." in unknown.content.decode()
     assert RoleHolder.objects.count() == 1
     assert "Rate yourself as" in signed_in(newcomer).get("/roles/my-roles/").content.decode()
+
+
+def test_a_name_a_spreadsheet_would_run_as_a_formula_is_written_as_text(holder, employer, signed_in):
+    holder.user.full_name = '=HYPERLINK("http://example.test","x")'
+    holder.user.save()
+    client = signed_in(employer)
+    rows = list(csv.reader(io.StringIO(client.get("/roles/needs/csv/").content.decode())))
+    assert rows[1][1] == "'" + holder.user.full_name
+    sheet = load_workbook(io.BytesIO(client.get("/roles/needs/xlsx/").content)).active
+    assert sheet.cell(row=2, column=2).value == "'" + holder.user.full_name
+    assert sheet.cell(row=2, column=2).data_type == "s"

@@ -1,4 +1,4 @@
-"""Personas shared by every app's tests (STYLE.md): learner, assessor (assigned, unassigned and
+"""Personas shared by every app's tests (STYLE.md): learner, facilitator (assigned, unassigned and
 assigned but no longer holding the role), programme lead, supervisor, employer, administrator and
 the anonymous visitor (the `client`); and the one harness that walks a URL through all of them
 (`Access`, `check_access`)."""
@@ -64,24 +64,24 @@ def other_learner(practice):
 
 
 @pytest.fixture
-def assessor(practice):
-    return _person(Role.ASSESSOR, practice, "Assigned Facilitator")
+def facilitator(practice):
+    return _person(Role.FACILITATOR, practice, "Assigned Facilitator")
 
 
 @pytest.fixture
 def revoked_facilitator(enrolment):
     """The learner's assigned facilitator after their facilitator role was taken away: the enrolment
-    still names them, but they no longer hold the role. The same person as `assessor` (the
+    still names them, but they no longer hold the role. The same person as `facilitator` (the
     enrolment names one facilitator), so a test asks for one or the other."""
     facilitator = enrolment.facilitator
-    RoleAssignment.objects.filter(user=facilitator, role=Role.ASSESSOR).delete()
+    RoleAssignment.objects.filter(user=facilitator, role=Role.FACILITATOR).delete()
     facilitator.__dict__.pop("_roles_cache", None)
     return facilitator
 
 
 @pytest.fixture
-def unassigned_assessor(db):
-    return _person(Role.ASSESSOR, OrganisationFactory(name="Another Practice"), "Unassigned Facilitator")
+def unassigned_facilitator(db):
+    return _person(Role.FACILITATOR, OrganisationFactory(name="Another Practice"), "Unassigned Facilitator")
 
 
 @pytest.fixture
@@ -127,23 +127,23 @@ def cohort(training_provider, programme_lead):
 
 
 @pytest.fixture
-def enrolment(cohort, learner, practice, assessor, supervisor):
-    """The learner's enrolment: `assessor` is their facilitator, `supervisor` their supervisor and
-    `programme_lead` leads the cohort. `unassigned_assessor` has nothing to do with it."""
+def enrolment(cohort, learner, practice, facilitator, supervisor):
+    """The learner's enrolment: `facilitator` is their facilitator, `supervisor` their supervisor and
+    `programme_lead` leads the cohort. `unassigned_facilitator` has nothing to do with it."""
     from coordinated_care.programmes.services import enrol
 
-    return enrol(cohort=cohort, learner=learner, practice=practice, facilitator=assessor, supervisor=supervisor)
+    return enrol(cohort=cohort, learner=learner, practice=practice, facilitator=facilitator, supervisor=supervisor)
 
 
 @pytest.fixture
-def other_enrolment(cohort, other_learner, unassigned_assessor):
+def other_enrolment(cohort, other_learner, unassigned_facilitator):
     from coordinated_care.programmes.services import enrol
 
     return enrol(
         cohort=cohort,
         learner=other_learner,
-        practice=unassigned_assessor.role_assignments.get().organisation,
-        facilitator=unassigned_assessor,
+        practice=unassigned_facilitator.role_assignments.get().organisation,
+        facilitator=unassigned_facilitator,
     )
 
 
@@ -151,8 +151,8 @@ def other_enrolment(cohort, other_learner, unassigned_assessor):
 PERSONAS = [
     "learner",
     "other_learner",
-    "assessor",
-    "unassigned_assessor",
+    "facilitator",
+    "unassigned_facilitator",
     "revoked_facilitator",
     "supervisor",
     "programme_lead",
@@ -164,7 +164,7 @@ EVERYONE = [*PERSONAS, ANONYMOUS]
 
 # Who may read the learner's portfolio (programmes.services.access): the learner, their
 # facilitator and supervisor and the cohort's lead, each while they hold that role.
-PORTFOLIO_READERS = frozenset({"learner", "assessor", "supervisor", "programme_lead"})
+PORTFOLIO_READERS = frozenset({"learner", "facilitator", "supervisor", "programme_lead"})
 
 # A method the URL does not take: 405 for everyone signed in, found or not.
 NOT_ALLOWED = "not allowed"

@@ -119,7 +119,7 @@ class Organisation(models.Model):
 
 class Role(models.TextChoices):
     LEARNER = "learner", "Care coordinator"
-    ASSESSOR = "assessor", "Practice-based facilitator"
+    FACILITATOR = "facilitator", "Practice-based facilitator"
     PROGRAMME_LEAD = "programme_lead", "Learning facilitator / programme lead"
     SUPERVISOR = "supervisor", "Workplace supervisor / mentor"
     EMPLOYER = "employer", "Employer / manager"

@@ -7,7 +7,7 @@ from .models import Organisation, Role, RoleAssignment, User
 # A person with several roles lands on the home page of the first of these they hold.
 HOME_ORDER = [
     Role.LEARNER,
-    Role.ASSESSOR,
+    Role.FACILITATOR,
     Role.SUPERVISOR,
     Role.PROGRAMME_LEAD,
     Role.EMPLOYER,
@@ -16,7 +16,7 @@ HOME_ORDER = [
 
 HOME_URL_NAMES = {
     Role.LEARNER: "learner_home",
-    Role.ASSESSOR: "facilitator_home",
+    Role.FACILITATOR: "facilitator_home",
     Role.SUPERVISOR: "supervisor_home",
     Role.PROGRAMME_LEAD: "programme_lead_home",
     Role.EMPLOYER: "employer_home",

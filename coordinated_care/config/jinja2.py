@@ -14,7 +14,7 @@ def url(name, *args, **kwargs):
 
 
 def roles_of(user):
-    """The roles a person holds, as their values ("learner", "assessor", ...): one query a
+    """The roles a person holds, as their values ("learner", "facilitator", ...): one query a
     request, cached on the user by accounts.services.roles_of."""
     # Imported here: the settings import this module before the apps are ready.
     from coordinated_care.accounts.services import roles_of as _roles_of

@@ -39,7 +39,7 @@ class RoleHome:
 
     def _caseload(self):
         # How much waits on the facilitator's caseload.
-        if self.role != Role.ASSESSOR:
+        if self.role != Role.FACILITATOR:
             return {}
         return {"caseload_summary": caseload_summary(self.user)}
 

@@ -26,7 +26,7 @@ def _role_home(role, template):
 
 
 learner_home = _role_home(Role.LEARNER, "homes/learner.jinja")
-facilitator_home = _role_home(Role.ASSESSOR, "homes/facilitator.jinja")
+facilitator_home = _role_home(Role.FACILITATOR, "homes/facilitator.jinja")
 supervisor_home = _role_home(Role.SUPERVISOR, "homes/supervisor.jinja")
 programme_lead_home = _role_home(Role.PROGRAMME_LEAD, "homes/programme_lead.jinja")
 employer_home = _role_home(Role.EMPLOYER, "homes/employer.jinja")

@@ -25,13 +25,13 @@ ORGANISATIONS = [
 PEOPLE = [
     # (email, full name, role, organisation key)
     ("learner@demo.test", "Alex Demo-Learner", Role.LEARNER, "practice"),
-    ("facilitator@demo.test", "Sam Demo-Facilitator", Role.ASSESSOR, "practice"),
+    ("facilitator@demo.test", "Sam Demo-Facilitator", Role.FACILITATOR, "practice"),
     ("lead@demo.test", "Jo Demo-Lead", Role.PROGRAMME_LEAD, "hub"),
     ("supervisor@demo.test", "Chris Demo-Supervisor", Role.SUPERVISOR, "practice"),
     ("employer@demo.test", "Pat Demo-Manager", Role.EMPLOYER, "pcn"),
     ("admin@demo.test", "Robin Demo-Admin", Role.ADMINISTRATOR, "icb"),
     ("learner2@demo.test", "Kim Demo-Learner", Role.LEARNER, "other_practice"),
-    ("facilitator2@demo.test", "Lee Demo-Facilitator", Role.ASSESSOR, "other_practice"),
+    ("facilitator2@demo.test", "Lee Demo-Facilitator", Role.FACILITATOR, "other_practice"),
 ]
 
 # People beyond the first of each role: a second learner, and their facilitator, so that the demo

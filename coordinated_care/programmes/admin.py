@@ -177,7 +177,7 @@ class EnrolmentAdminForm(forms.ModelForm):
 
     def clean_facilitator(self):
         facilitator = self.cleaned_data["facilitator"]
-        if not has_role(facilitator, Role.ASSESSOR):
+        if not has_role(facilitator, Role.FACILITATOR):
             raise ValidationError(f"{facilitator} does not hold the practice-based facilitator role.")
         return facilitator
 

@@ -11,7 +11,7 @@ ALL_LINKS = {"Home", "Your portfolio", "Caseload", "Cohorts", "Framework"}
 
 EXPECTED = {
     "learner": ("/learner/", {"Home", "Your portfolio", "Framework"}),
-    "assessor": ("/facilitator/", {"Home", "Caseload", "Framework"}),
+    "facilitator": ("/facilitator/", {"Home", "Caseload", "Framework"}),
     "supervisor": ("/supervisor/", {"Home", "Framework"}),
     "programme_lead": ("/programme-lead/", {"Home", "Cohorts", "Framework"}),
     "employer": ("/employer/", {"Home", "Framework"}),
@@ -32,9 +32,9 @@ def test_the_header_links_follow_the_role(persona, request, signed_in):
     assert header_links(html) & ALL_LINKS == links
 
 
-def test_the_header_links_lead_where_they_say(learner, assessor, programme_lead, signed_in):
+def test_the_header_links_lead_where_they_say(learner, facilitator, programme_lead, signed_in):
     assert f'href="{reverse("learner_home")}"' in signed_in(learner).get("/learner/").content.decode()
-    assert f'href="{reverse("assessments:caseload")}"' in signed_in(assessor).get("/facilitator/").content.decode()
+    assert f'href="{reverse("assessments:caseload")}"' in signed_in(facilitator).get("/facilitator/").content.decode()
     lead_home = signed_in(programme_lead).get("/programme-lead/").content.decode()
     assert f'href="{reverse("programmes:cohorts")}"' in lead_home
 
@@ -43,7 +43,7 @@ def test_someone_with_two_roles_gets_both_links(learner, practice, signed_in):
     from coordinated_care.accounts.models import Role
     from coordinated_care.accounts.services import grant_role
 
-    grant_role(learner, Role.ASSESSOR, practice)
+    grant_role(learner, Role.FACILITATOR, practice)
     html = signed_in(learner).get("/learner/").content.decode()
     assert {"Your portfolio", "Caseload"} <= header_links(html)
 
@@ -57,7 +57,7 @@ def test_the_roles_are_read_once_a_request(learner, practice, signed_in):
     from coordinated_care.accounts.models import Role
     from coordinated_care.accounts.services import grant_role
 
-    grant_role(learner, Role.ASSESSOR, practice)
+    grant_role(learner, Role.FACILITATOR, practice)
     client = signed_in(learner)
     with CaptureQueriesContext(connection) as captured:
         assert client.get("/learner/").status_code == 200
@@ -65,8 +65,8 @@ def test_the_roles_are_read_once_a_request(learner, practice, signed_in):
     assert len(role_reads) == 1
 
 
-def test_the_facilitator_home_summarises_the_caseload(enrolment, assessor, signed_in):
-    html = signed_in(assessor).get("/facilitator/").content.decode()
+def test_the_facilitator_home_summarises_the_caseload(enrolment, facilitator, signed_in):
+    html = signed_in(facilitator).get("/facilitator/").content.decode()
     assert re.search(r"(Nothing is|\d+ things?) waiting for you", html)
     assert "across 1 learner." in html
     assert f'<a href="{reverse("assessments:caseload")}">Your caseload</a>' in html

@@ -27,7 +27,7 @@ CAPACITY_MEANINGS = {
 }
 CAPACITY_ROLES = {
     Capacity.COORDINATOR: Role.LEARNER.label,
-    Capacity.FACILITATOR: Role.ASSESSOR.label,
+    Capacity.FACILITATOR: Role.FACILITATOR.label,
     Capacity.ADDITIONAL: Role.SUPERVISOR.label,
 }
 

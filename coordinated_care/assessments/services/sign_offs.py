@@ -267,7 +267,7 @@ def _record_decision(
         capacity=Capacity.FACILITATOR,
         signer=user,
         signer_name=user.display_name,
-        signer_role=Role.ASSESSOR.label,
+        signer_role=Role.FACILITATOR.label,
         assessment=assessment,
     )
     request.status = SignOffRequest.Status.DECIDED

@@ -48,7 +48,7 @@ def ask(enrolment, learner, code="PC1", entries=None, note=""):
     )
 
 
-def decide(request, assessor, outcome="achieved", **extra):
+def decide(request, facilitator, outcome="achieved", **extra):
     values = {
         "comments": "Clear, person-centred conversations, well reflected on.",
         "achieved_on": timezone.localdate() if outcome == "achieved" else None,
@@ -69,7 +69,7 @@ def decide(request, assessor, outcome="achieved", **extra):
         values.setdefault("agreed_with_supervisor", "Test Supervisor")
     return sign_offs.record_decision(
         request,
-        user=assessor,
+        user=facilitator,
         password=PASSWORD,
         seen_subject_hash=request_subject(request).hash,
         outcome=outcome,
@@ -77,8 +77,8 @@ def decide(request, assessor, outcome="achieved", **extra):
     )
 
 
-def sign_off(enrolment, learner, assessor, code="PC1", outcome="achieved"):
-    return decide(ask(enrolment, learner, code), assessor, outcome)
+def sign_off(enrolment, learner, facilitator, code="PC1", outcome="achieved"):
+    return decide(ask(enrolment, learner, code), facilitator, outcome)
 
 
 FINAL_CONTENT = {
@@ -95,12 +95,12 @@ INITIAL_CONTENT = {
 }
 
 
-def written_review(enrolment, learner, assessor, kind=Review.Kind.INITIAL, held_on=None):
-    review = review_services.create_review(enrolment=enrolment, kind=kind, user=assessor)
+def written_review(enrolment, learner, facilitator, kind=Review.Kind.INITIAL, held_on=None):
+    review = review_services.create_review(enrolment=enrolment, kind=kind, user=facilitator)
     content = {Review.Kind.INITIAL: INITIAL_CONTENT, Review.Kind.FINAL: FINAL_CONTENT}.get(kind, {"notes": "On track."})
     held_on = held_on or timezone.localdate()
     review = review_services.update_review(
-        review, user=assessor, seen_version=review.version, data=content, held_on=held_on
+        review, user=facilitator, seen_version=review.version, data=content, held_on=held_on
     )
     # The learner writes their own parts of the final review.
     review = review_services.update_review(review, user=learner, seen_version=review.version, data=content)

@@ -21,18 +21,20 @@ from ..services.caseload import caseload
 from .helpers import ask, criterion, evidence, written_review
 
 
-def test_asking_for_sign_off_emails_the_facilitator(enrolment, learner, assessor, django_capture_on_commit_callbacks):
+def test_asking_for_sign_off_emails_the_facilitator(
+    enrolment, learner, facilitator, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
         request = ask(enrolment, learner)
     message = mail.outbox[-1]
-    assert message.to == [assessor.email]
+    assert message.to == [facilitator.email]
     assert "Sign-off requested: PC1 for Test Learner" == message.subject
     assert f"/assessments/requests/{request.uuid}/" in message.body
     assert "leaving hospital" not in message.body  # the evidence itself never goes by e-mail
 
 
 def test_new_evidence_on_a_waiting_criterion_emails_the_facilitator(
-    enrolment, learner, assessor, django_capture_on_commit_callbacks
+    enrolment, learner, facilitator, django_capture_on_commit_callbacks
 ):
     ask(enrolment, learner)
     other = evidence(enrolment, learner, "PC2")  # not waiting: no e-mail
@@ -40,7 +42,7 @@ def test_new_evidence_on_a_waiting_criterion_emails_the_facilitator(
     with django_capture_on_commit_callbacks(execute=True):
         portfolio.link_evidence(other, criterion=criterion(enrolment, "PC1"), how_it_shows="Also this.", user=learner)
     assert len(mail.outbox) == sent + 1
-    assert mail.outbox[-1].to == [assessor.email]
+    assert mail.outbox[-1].to == [facilitator.email]
     assert mail.outbox[-1].subject == "New evidence for PC1 from Test Learner"
     with django_capture_on_commit_callbacks(execute=True):
         portfolio.link_evidence(
@@ -62,37 +64,37 @@ def test_nothing_is_emailed_when_the_change_rolls_back(enrolment, learner, djang
     assert callbacks == [] and not SignOffRequest.objects.exists()
 
 
-def test_the_caseload_lists_what_waits_most_urgent_first(enrolment, other_enrolment, learner, assessor):
+def test_the_caseload_lists_what_waits_most_urgent_first(enrolment, other_enrolment, learner, facilitator):
     first = ask(enrolment, learner, "PC1")
     second = ask(enrolment, learner, "PC2")
     SignOffRequest.objects.filter(pk=first.pk).update(requested_at=timezone.now() - datetime.timedelta(days=3))
-    page = caseload_page(assessor, today=timezone.localdate())
+    page = caseload_page(facilitator, today=timezone.localdate())
     kinds = [(item.kind, item.text.split(" ")[0]) for item in page["items"]]
     # The initial discussion fell due two weeks after a start five weeks ago: the oldest thing waiting.
     assert kinds[0] == ("review_overdue", "Initial")
     assert kinds[1:3] == [("sign_off", "PC1"), ("sign_off", "PC2")]
     assert [learner["name"] for learner in page["learners"]] == ["Test Learner"]  # not other_enrolment's learner
     assert second.uuid
-    assert caseload_summary(assessor)["waiting_count"] == 3
+    assert caseload_summary(facilitator)["waiting_count"] == 3
 
 
-def test_held_reviews_wait_for_the_facilitators_signature(enrolment, learner, assessor):
-    written_review(enrolment, learner, assessor, Review.Kind.INITIAL)
-    case = caseload(assessor)[0]
+def test_held_reviews_wait_for_the_facilitators_signature(enrolment, learner, facilitator):
+    written_review(enrolment, learner, facilitator, Review.Kind.INITIAL)
+    case = caseload(facilitator)[0]
     assert [r.kind for r in case.to_sign] == ["initial"]
     assert [d.kind for d in case.due] == ["progress", "final"]
 
 
-def test_evidence_since_the_facilitator_last_looked(enrolment, learner, assessor, unassigned_assessor):
+def test_evidence_since_the_facilitator_last_looked(enrolment, learner, facilitator, unassigned_facilitator):
     evidence(enrolment, learner)
-    assert caseload(assessor)[0].new_evidence == 1
-    record_look(assessor, enrolment)
-    record_look(unassigned_assessor, enrolment)  # does nothing for someone not assigned
-    assert LastLooked.objects.get().user == assessor
-    assert caseload(assessor)[0].new_evidence == 0
+    assert caseload(facilitator)[0].new_evidence == 1
+    record_look(facilitator, enrolment)
+    record_look(unassigned_facilitator, enrolment)  # does nothing for someone not assigned
+    assert LastLooked.objects.get().user == facilitator
+    assert caseload(facilitator)[0].new_evidence == 0
     entry = evidence(enrolment, learner, "PC2", title="Second")
     portfolio.update_entry(entry, content={**entry.content, "outcomes": "x"}, user=learner, seen_version=1)
-    assert caseload(assessor)[0].new_evidence == 1
+    assert caseload(facilitator)[0].new_evidence == 1
 
 
 def test_a_facilitator_whose_role_was_taken_away_has_no_caseload_and_no_looks(
@@ -106,46 +108,48 @@ def test_a_facilitator_whose_role_was_taken_away_has_no_caseload_and_no_looks(
     assert not LastLooked.objects.exists()
 
 
-def test_opening_the_request_counts_as_looking(enrolment, learner, assessor, signed_in):
+def test_opening_the_request_counts_as_looking(enrolment, learner, facilitator, signed_in):
     request = ask(enrolment, learner)
-    signed_in(assessor).get(f"/assessments/requests/{request.uuid}/")
-    assert LastLooked.objects.filter(user=assessor, enrolment=enrolment).exists()
+    signed_in(facilitator).get(f"/assessments/requests/{request.uuid}/")
+    assert LastLooked.objects.filter(user=facilitator, enrolment=enrolment).exists()
 
 
-def _more_learners(assessor, cohort, practice, n):
+def _more_learners(facilitator, cohort, practice, n):
     for _ in range(n):
         learner = RoleAssignmentFactory(role=Role.LEARNER, organisation=practice).user
-        enrolment = enrol(cohort=cohort, learner=learner, practice=practice, facilitator=assessor)
+        enrolment = enrol(cohort=cohort, learner=learner, practice=practice, facilitator=facilitator)
         ask(enrolment, learner, "PC1")
         ask(enrolment, learner, "PC2")
-        written_review(enrolment, learner, assessor, Review.Kind.INITIAL)
-        record_look(assessor, enrolment)
+        written_review(enrolment, learner, facilitator, Review.Kind.INITIAL)
+        record_look(facilitator, enrolment)
         evidence(enrolment, learner, "PC3")
 
 
 @pytest.mark.parametrize("view", ["presenter", "page"])
-def test_the_caseload_takes_a_fixed_number_of_queries(view, enrolment, learner, assessor, cohort, practice, signed_in):
-    client = signed_in(assessor)
+def test_the_caseload_takes_a_fixed_number_of_queries(
+    view, enrolment, learner, facilitator, cohort, practice, signed_in
+):
+    client = signed_in(facilitator)
 
     def count():
         with CaptureQueriesContext(connection) as captured:
             if view == "presenter":
-                caseload_page(assessor)
+                caseload_page(facilitator)
             else:
                 assert client.get("/assessments/caseload/").status_code == 200
         return len(captured)
 
-    _more_learners(assessor, cohort, practice, 1)
+    _more_learners(facilitator, cohort, practice, 1)
     few = count()
-    _more_learners(assessor, cohort, practice, 4)
-    assert len(caseload(assessor)) == 6
+    _more_learners(facilitator, cohort, practice, 4)
+    assert len(caseload(facilitator)) == 6
     assert count() == few
     if view == "presenter":
         assert few == 6
 
 
 def test_evidence_linked_from_the_entry_page_emails_the_facilitator_too(
-    enrolment, learner, assessor, django_capture_on_commit_callbacks
+    enrolment, learner, facilitator, django_capture_on_commit_callbacks
 ):
     ask(enrolment, learner)
     other = evidence(enrolment, learner, "PC2")

@@ -16,13 +16,13 @@ def run(*args):
     return out.getvalue()
 
 
-def test_every_signature_verifies(enrolment, learner, assessor):
-    decide(ask(enrolment, learner), assessor)
+def test_every_signature_verifies(enrolment, learner, facilitator):
+    decide(ask(enrolment, learner), facilitator)
     assert run() == "All 1 signatures verified.\n"
 
 
-def test_a_tampered_signature_is_reported(enrolment, learner, assessor):
-    signature = decide(ask(enrolment, learner), assessor).signature
+def test_a_tampered_signature_is_reported(enrolment, learner, facilitator):
+    signature = decide(ask(enrolment, learner), facilitator).signature
     with connection.cursor() as cursor:
         cursor.execute(
             f"UPDATE {Signature._meta.db_table} SET signer_name = %s WHERE id = %s", ["Forger", signature.pk]
@@ -32,16 +32,16 @@ def test_a_tampered_signature_is_reported(enrolment, learner, assessor):
     assert "1 of 1 signatures failed" in str(failed.value)
 
 
-def test_changed_evidence_is_listed_on_request(enrolment, learner, assessor):
+def test_changed_evidence_is_listed_on_request(enrolment, learner, facilitator):
     entry = evidence(enrolment, learner)
-    decide(ask(enrolment, learner, entries=[entry]), assessor)
+    decide(ask(enrolment, learner, entries=[entry]), facilitator)
     portfolio.update_entry(entry, content={**entry.content, "outcomes": "x"}, user=learner, seen_version=1)
     output = run("--changed", "--enrolment", str(enrolment.uuid))
     assert "of PC1: Evidence signed has changed since sign-off." in output
     assert output.endswith("All 1 signatures verified.\n")
 
 
-def test_a_resealed_rewrite_is_caught_by_the_audit_trail(enrolment, learner, assessor):
+def test_a_resealed_rewrite_is_caught_by_the_audit_trail(enrolment, learner, facilitator):
     """Someone with the database and the key rewrites payload, hash and seal together: the
     signature verifies alone, but not against the event the audit trail recorded."""
     import hashlib
@@ -52,7 +52,7 @@ def test_a_resealed_rewrite_is_caught_by_the_audit_trail(enrolment, learner, ass
 
     if audit.registration_for(Signature) is None:
         pytest.skip("the audit trail does not record assessment models here")
-    signature = decide(ask(enrolment, learner), assessor).signature
+    signature = decide(ask(enrolment, learner), facilitator).signature
     forged = signature.payload.replace("Clear, person-centred", "Outstanding")
     forged_hash = hashlib.sha256(forged.encode()).hexdigest()
     with connection.cursor() as cursor:

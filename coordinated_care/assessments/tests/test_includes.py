@@ -20,32 +20,32 @@ def render_panel(enrolment, code, user):
     return render_to_string("assessments/_criterion_panel.jinja", context, request=request)
 
 
-def test_the_learner_is_offered_to_ask_for_sign_off(enrolment, learner, assessor):
+def test_the_learner_is_offered_to_ask_for_sign_off(enrolment, learner, facilitator):
     evidence(enrolment, learner)
     html = render_panel(enrolment, "PC1", learner)
     assert "Ask for sign-off" in html and "/assessments/" in html and "Not signed off" in html
-    assert "Ask for sign-off" not in render_panel(enrolment, "PC1", assessor)
+    assert "Ask for sign-off" not in render_panel(enrolment, "PC1", facilitator)
 
 
-def test_the_panel_shows_a_waiting_request(enrolment, learner, assessor):
+def test_the_panel_shows_a_waiting_request(enrolment, learner, facilitator):
     ask(enrolment, learner)
     html = render_panel(enrolment, "PC1", learner)
     assert "Waiting for sign-off" in html and "You asked" in html and "Ask for sign-off" not in html
 
 
-def test_the_panel_shows_the_decision_with_its_signature(enrolment, learner, assessor):
-    decide(ask(enrolment, learner), assessor)
+def test_the_panel_shows_the_decision_with_its_signature(enrolment, learner, facilitator):
+    decide(ask(enrolment, learner), facilitator)
     html = render_panel(enrolment, "PC1", learner)
     assert "Signed off" in html
     assert "Assigned Facilitator" in html and "Practice-based facilitator" in html
     assert "UTC" in html and "Achieved" in html
     assert "Withdraw your signature" not in html  # only the signer sees it
-    assert "Withdraw your signature" in render_panel(enrolment, "PC1", assessor)
+    assert "Withdraw your signature" in render_panel(enrolment, "PC1", facilitator)
 
 
-def test_changed_evidence_shows_on_the_panel_and_the_learner_may_ask_again(enrolment, learner, assessor):
+def test_changed_evidence_shows_on_the_panel_and_the_learner_may_ask_again(enrolment, learner, facilitator):
     entry = evidence(enrolment, learner)
-    decide(ask(enrolment, learner, entries=[entry]), assessor)
+    decide(ask(enrolment, learner, entries=[entry]), facilitator)
     portfolio.update_entry(entry, content={**entry.content, "outcomes": "Later"}, user=learner, seen_version=1)
     html = render_panel(enrolment, "PC1", learner)
     assert "Evidence changed since sign-off" in html
@@ -54,9 +54,9 @@ def test_changed_evidence_shows_on_the_panel_and_the_learner_may_ask_again(enrol
     assert "Ask for sign-off" in html
 
 
-def test_the_panel_takes_a_fixed_number_of_queries(enrolment, learner, assessor):
+def test_the_panel_takes_a_fixed_number_of_queries(enrolment, learner, facilitator):
     entry = evidence(enrolment, learner)
-    decide(ask(enrolment, learner, entries=[entry]), assessor, "development_need")
+    decide(ask(enrolment, learner, entries=[entry]), facilitator, "development_need")
 
     def count():
         with CaptureQueriesContext(connection) as captured:
@@ -66,11 +66,11 @@ def test_the_panel_takes_a_fixed_number_of_queries(enrolment, learner, assessor)
     few = count()
     for n in range(3):
         more = [evidence(enrolment, learner, title=f"Evidence {n}.{m}") for m in range(3)]
-        decide(ask(enrolment, learner, entries=more), assessor, "development_need")
+        decide(ask(enrolment, learner, entries=more), facilitator, "development_need")
     assert count() == few <= 4
 
 
-def test_progress_gets_sign_off_in_one_query_whatever_the_number_of_decisions(enrolment, learner, assessor):
+def test_progress_gets_sign_off_in_one_query_whatever_the_number_of_decisions(enrolment, learner, facilitator):
     def count():
         with CaptureQueriesContext(connection) as captured:
             portfolio_progress(enrolment)
@@ -78,7 +78,7 @@ def test_progress_gets_sign_off_in_one_query_whatever_the_number_of_decisions(en
 
     few = count()
     for code in ("PC1", "PC2", "PC3", "PC4"):
-        decide(ask(enrolment, learner, code), assessor)
+        decide(ask(enrolment, learner, code), facilitator)
     ask(enrolment, learner, "PC5")
     assert count() == few
 
@@ -90,11 +90,11 @@ def test_the_completion_summary(enrolment, learner):
     assert "Not complete yet" in html and "0 of 30" in html
 
 
-def test_the_caseload_summary(enrolment, learner, assessor):
+def test_the_caseload_summary(enrolment, learner, facilitator):
     ask(enrolment, learner)
     request = RequestFactory().get("/")
-    request.user = assessor
+    request.user = facilitator
     html = render_to_string(
-        "assessments/_caseload_summary.jinja", {"caseload_summary": caseload_summary(assessor)}, request=request
+        "assessments/_caseload_summary.jinja", {"caseload_summary": caseload_summary(facilitator)}, request=request
     )
     assert "waiting for you" in html and "/assessments/caseload/" in html

@@ -22,16 +22,16 @@ SECRET_WORDS = FINAL_CONTENT["self_assessment"]
 
 
 @pytest.fixture
-def final_review(enrolment, learner, assessor):
-    return written_review(enrolment, learner, assessor, Review.Kind.FINAL)
+def final_review(enrolment, learner, facilitator):
+    return written_review(enrolment, learner, facilitator, Review.Kind.FINAL)
 
 
 @pytest.fixture
-def issued(final_review, assessor, django_capture_on_commit_callbacks):
+def issued(final_review, facilitator, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         invitation = services.invite(
             final_review,
-            user=assessor,
+            user=facilitator,
             name="Sam Supervisor",
             email="Sam.Supervisor@Example.test",
             url_for=lambda token: f"https://portfolio.example/assessments/sign/{token}/",
@@ -55,17 +55,19 @@ def test_the_token_is_random_long_and_kept_only_as_its_hash(issued):
     assert invitation.expires_at - invitation.created_at == datetime.timedelta(days=7)
 
 
-def test_the_facilitator_alone_invites_and_never_the_learner_or_themself(final_review, learner, assessor, supervisor):
+def test_the_facilitator_alone_invites_and_never_the_learner_or_themself(
+    final_review, learner, facilitator, supervisor
+):
     with pytest.raises(PermissionDenied):
         services.invite(final_review, user=learner, name="A", email="a@example.test", url_for=str)
-    for email in (learner.email, assessor.email):
+    for email in (learner.email, facilitator.email):
         with pytest.raises(services.ValidationError):
-            services.invite(final_review, user=assessor, name="Me", email=email.upper(), url_for=str)
+            services.invite(final_review, user=facilitator, name="Me", email=email.upper(), url_for=str)
     assert not Invitation.objects.exists()
 
 
 def test_the_whole_journey_signs_once_by_invitation(
-    issued, final_review, learner, assessor, client, django_capture_on_commit_callbacks
+    issued, final_review, learner, facilitator, client, django_capture_on_commit_callbacks
 ):
     invitation, token = issued
     landing = client.get(reverse("assessments:invitation", args=[token]))
@@ -111,9 +113,9 @@ def test_the_whole_journey_signs_once_by_invitation(
     assert client.post(reverse("assessments:invitation_sign", args=[token]), {}).status_code == 410
     # The review's page says who signed, and that it was by invitation.
     sign(final_review, learner)
-    sign(final_review, assessor)
+    sign(final_review, facilitator)
     assert review_signing(final_review).complete
-    client.force_login(assessor)
+    client.force_login(facilitator)
     page = client.get(reverse("assessments:review", args=[final_review.uuid])).content.decode()
     assert "By invitation as Sam Supervisor" in page and "NMC 12A3456B" in page
     assert not is_complete(final_review.enrolment)  # criteria not all done yet
@@ -132,9 +134,9 @@ def test_an_unknown_or_malformed_token_is_not_found(db, client):
     assert client.get(reverse("assessments:invitation", args=["short"])).status_code == 404
 
 
-def test_a_new_invitation_cancels_the_last(issued, final_review, assessor, client):
+def test_a_new_invitation_cancels_the_last(issued, final_review, facilitator, client):
     invitation, token = issued
-    services.invite(final_review, user=assessor, name="Other", email="other@example.test", url_for=str)
+    services.invite(final_review, user=facilitator, name="Other", email="other@example.test", url_for=str)
     assert client.get(reverse("assessments:invitation", args=[token])).status_code == 410
 
 

@@ -21,12 +21,12 @@ def _date(prefix, day):
 
 
 def test_sign_off_then_changed_evidence_then_a_final_review_signed_by_invitation(
-    enrolment, learner, assessor, django_capture_on_commit_callbacks
+    enrolment, learner, facilitator, django_capture_on_commit_callbacks
 ):
     entry = evidence(enrolment, learner)
     as_learner, as_facilitator, as_invitee = Client(), Client(), Client()
     as_learner.force_login(learner)
-    as_facilitator.force_login(assessor)
+    as_facilitator.force_login(facilitator)
 
     # The learner asks.
     ask_url = reverse("assessments:ask", args=[enrolment.uuid, "PC1"])
@@ -34,7 +34,7 @@ def test_sign_off_then_changed_evidence_then_a_final_review_signed_by_invitation
     with django_capture_on_commit_callbacks(execute=True):
         response = as_learner.post(ask_url, {"evidence": [str(entry.uuid)], "note": ""})
     request_url = response["Location"]
-    assert mail.outbox[-1].to == [assessor.email]
+    assert mail.outbox[-1].to == [facilitator.email]
 
     # The facilitator sees it first on their caseload, reads it and signs with their password.
     caseload = as_facilitator.get(reverse("assessments:caseload")).content.decode()

@@ -28,9 +28,9 @@ def _raw_update(model, pk, **values):
 
 
 @pytest.fixture
-def signed(enrolment, learner, assessor):
+def signed(enrolment, learner, facilitator):
     entry = evidence(enrolment, learner)
-    assessment = decide(ask(enrolment, learner, entries=[entry]), assessor)
+    assessment = decide(ask(enrolment, learner, entries=[entry]), facilitator)
     return assessment, entry
 
 
@@ -151,41 +151,41 @@ def test_the_seal_survives_a_key_rotation_with_the_old_key_kept(signed):
     assert signing.check_integrity(assessment.signature).intact
 
 
-def test_only_the_signer_withdraws_with_a_reason(signed, enrolment, learner, assessor, supervisor):
+def test_only_the_signer_withdraws_with_a_reason(signed, enrolment, learner, facilitator, supervisor):
     signature = signed[0].signature
     for person in (learner, supervisor):
         with pytest.raises(PermissionDenied):
             signing.withdraw_signature(signature, user=person, reason="No", password=PASSWORD)
     with pytest.raises(ValidationError):
-        signing.withdraw_signature(signature, user=assessor, reason="  ", password=PASSWORD)
-    signing.withdraw_signature(signature, user=assessor, reason="Signed the wrong criterion.", password=PASSWORD)
+        signing.withdraw_signature(signature, user=facilitator, reason="  ", password=PASSWORD)
+    signing.withdraw_signature(signature, user=facilitator, reason="Signed the wrong criterion.", password=PASSWORD)
     assert SignatureWithdrawal.objects.get().reason == "Signed the wrong criterion."
     assert Signature.objects.filter(pk=signature.pk).exists()  # kept, never removed
     assert criterion_outcomes(enrolment) == {}
     with pytest.raises(ValidationError):
-        signing.withdraw_signature(signature, user=assessor, reason="Again", password=PASSWORD)
+        signing.withdraw_signature(signature, user=facilitator, reason="Again", password=PASSWORD)
     # After a withdrawal, the learner may ask again.
     ask(enrolment, learner, entries=[signed[1]])
     assert criterion_outcomes(enrolment) == {criterion(enrolment).pk: "awaiting"}
 
 
-def test_withdrawing_needs_the_password(signed, assessor):
+def test_withdrawing_needs_the_password(signed, facilitator):
     with pytest.raises(ValidationError):
-        signing.withdraw_signature(signed[0].signature, user=assessor, reason="Mistake", password="wrong")
+        signing.withdraw_signature(signed[0].signature, user=facilitator, reason="Mistake", password="wrong")
     assert not SignatureWithdrawal.objects.exists()
 
 
-def test_wrong_passwords_are_counted_and_lock_signing_for_a_while(enrolment, learner, assessor):
+def test_wrong_passwords_are_counted_and_lock_signing_for_a_while(enrolment, learner, facilitator):
     for _ in range(signing.MAX_FAILURES):
         with pytest.raises(signing.ReauthenticationFailed) as wrong:
-            signing.reauthenticate(assessor, "guess")
+            signing.reauthenticate(facilitator, "guess")
         assert wrong.value.code == "wrong"
-    assert FailedReauthentication.objects.filter(user=assessor).count() == signing.MAX_FAILURES
+    assert FailedReauthentication.objects.filter(user=facilitator).count() == signing.MAX_FAILURES
     with pytest.raises(signing.ReauthenticationFailed) as locked:
-        signing.reauthenticate(assessor, PASSWORD)  # even the right password, for now
+        signing.reauthenticate(facilitator, PASSWORD)  # even the right password, for now
     assert locked.value.code == "locked"
     with pytest.raises(ValidationError):
-        decide(ask(enrolment, learner), assessor)
+        decide(ask(enrolment, learner), facilitator)
     assert not Assessment.objects.exists()
 
 

@@ -23,8 +23,8 @@ from ..services.sign_offs import request_subject
 from .helpers import ask, decide, evidence, written_review
 
 LEARNER = {"learner"}
-FACILITATOR = {"assessor"}
-FACILITATORS = {"assessor", "unassigned_assessor"}  # who hold the facilitator role
+FACILITATOR = {"facilitator"}
+FACILITATORS = {"facilitator", "unassigned_facilitator"}  # who hold the facilitator role
 
 
 def portfolio(get, post=None):
@@ -38,16 +38,18 @@ def public(get_status=200, post=None):
 
 
 @pytest.fixture
-def world(enrolment, learner, assessor, client):
+def world(enrolment, learner, facilitator, client):
     open_request = ask(enrolment, learner, "PC1")
-    decided = decide(ask(enrolment, learner, "PC2"), assessor)
+    decided = decide(ask(enrolment, learner, "PC2"), facilitator)
     spare = evidence(enrolment, learner, "PC3")
-    review = written_review(enrolment, learner, assessor, Review.Kind.INITIAL)
-    final = Review.objects.create(enrolment=enrolment, kind=Review.Kind.FINAL, created_by=assessor, updated_by=assessor)
+    review = written_review(enrolment, learner, facilitator, Review.Kind.INITIAL)
+    final = Review.objects.create(
+        enrolment=enrolment, kind=Review.Kind.FINAL, created_by=facilitator, updated_by=facilitator
+    )
     tokens = []
     invitation = invitations.invite(
         final,
-        user=assessor,
+        user=facilitator,
         name="Sam Extra",
         email="sam@example.test",
         url_for=lambda token: tokens.append(token) or token,
@@ -109,14 +111,14 @@ CASES = [
     Case(
         "reviews",
         lambda w: [w.enrolment.uuid],
-        portfolio(PORTFOLIO_READERS, {"learner", "assessor"}),
+        portfolio(PORTFOLIO_READERS, {"learner", "facilitator"}),
         post=lambda w: {"kind": "progress"},
     ),
     Case("review", lambda w: [w.review.uuid], portfolio(PORTFOLIO_READERS)),
     Case(
         "review_edit",
         lambda w: [w.review.uuid],
-        portfolio({"learner", "assessor"}, {"learner", "assessor"}),
+        portfolio({"learner", "facilitator"}, {"learner", "facilitator"}),
         post=lambda w: {
             "version": w.review.version,
             "learning_needs": "Edited",
@@ -126,7 +128,7 @@ CASES = [
     Case(
         "review_sign",
         lambda w: [w.review.uuid],
-        portfolio({"learner", "assessor", "supervisor"}, {"learner", "assessor", "supervisor"}),
+        portfolio({"learner", "facilitator", "supervisor"}, {"learner", "facilitator", "supervisor"}),
         post=lambda w: {"version": w.review.version, "password": PASSWORD},
     ),
     Case(
@@ -174,7 +176,7 @@ def test_anonymous_visitors_see_nothing_of_a_portfolio_on_the_invitation_page(wo
     assert not LastLooked.objects.exists()
 
 
-def test_free_text_with_a_patient_identifier_is_refused(world, signed_in, assessor):
+def test_free_text_with_a_patient_identifier_is_refused(world, signed_in, facilitator):
     url = reverse("assessments:request", args=[world.open_request.uuid])
     data = {
         "outcome": "achieved",
@@ -184,7 +186,7 @@ def test_free_text_with_a_patient_identifier_is_refused(world, signed_in, assess
         **_date("achieved_on", timezone.localdate()),
     }
     before = state()
-    response = signed_in(assessor).post(url, data)
+    response = signed_in(facilitator).post(url, data)
     assert response.status_code == 200
     assert "Remove it before saving" in response.content.decode()
     assert state() == before

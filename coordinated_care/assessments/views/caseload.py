@@ -9,6 +9,6 @@ from .. import presenters
 
 def caseload(request):
     """The facilitator's caseload; not found for anyone who does not hold the facilitator role."""
-    if not has_role(request.user, Role.ASSESSOR):
+    if not has_role(request.user, Role.FACILITATOR):
         raise Http404
     return render(request, "assessments/caseload.jinja", presenters.caseload_page(request.user))

@@ -21,11 +21,11 @@ from coordinated_care.audit.models import AuditEvent
 from .conftest import events_for
 
 
-def test_a_sign_off_is_recorded_from_request_to_signature(enrolment, learner, assessor):
+def test_a_sign_off_is_recorded_from_request_to_signature(enrolment, learner, facilitator):
     with audit.acting_as(learner):
         request = ask(enrolment, learner)
-    with audit.acting_as(assessor):
-        decide(request, assessor)
+    with audit.acting_as(facilitator):
+        decide(request, facilitator)
     requested = events_for(request)
     assert requested[0].action == "create" and requested[0].actor_id == learner.pk
     # The evidence chosen is a many-to-many field: its change is kept as the entries' ids.
@@ -38,16 +38,16 @@ def test_a_sign_off_is_recorded_from_request_to_signature(enrolment, learner, as
         Signature.objects.get(assessment=assessment),
     ):
         (created,) = events_for(record)
-        assert (created.action, created.actor_id, created.enrolment_id) == ("create", assessor.pk, enrolment.pk)
+        assert (created.action, created.actor_id, created.enrolment_id) == ("create", facilitator.pk, enrolment.pk)
 
 
 def test_an_invitation_never_leaves_its_token_or_code_in_the_trail(
-    enrolment, learner, assessor, django_capture_on_commit_callbacks
+    enrolment, learner, facilitator, django_capture_on_commit_callbacks
 ):
-    review = written_review(enrolment, learner, assessor, Review.Kind.FINAL)
+    review = written_review(enrolment, learner, facilitator, Review.Kind.FINAL)
     with django_capture_on_commit_callbacks(execute=True):
         invitation = invitations.invite(
-            review, user=assessor, name="Sam Supervisor", email="sam@example.test", url_for=lambda t: f"/sign/{t}/"
+            review, user=facilitator, name="Sam Supervisor", email="sam@example.test", url_for=lambda t: f"/sign/{t}/"
         )
     token = re.search(r"/sign/([A-Za-z0-9_-]{43})/", mail.outbox[-1].body).group(1)
     with django_capture_on_commit_callbacks(execute=True):

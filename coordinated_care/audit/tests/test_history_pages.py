@@ -56,8 +56,8 @@ def test_the_history_of_a_workshop_is_for_those_who_run_the_cohort(request, pers
     check_access(request, persona, audit.history_url(moved_workshop), WORKSHOP_HISTORY)
 
 
-def test_the_page_says_who_changed_what_when_in_plain_words(signed_in, assessor, changed_entry, learner):
-    page = signed_in(assessor).get(audit.history_url(changed_entry)).content.decode()
+def test_the_page_says_who_changed_what_when_in_plain_words(signed_in, facilitator, changed_entry, learner):
+    page = signed_in(facilitator).get(audit.history_url(changed_entry)).content.decode()
     assert "History of Case study 1: leaving hospital" in page
     assert "Changed by Test Learner" in page and "Created by system" in page
     assert "Content: outcomes" in page

@@ -15,9 +15,9 @@ from coordinated_care.feedback.models import Countersignature, FeedbackRequest, 
 from .conftest import make_response
 
 READERS = PORTFOLIO_READERS
-REQUESTERS = {"learner", "assessor"}
+REQUESTERS = {"learner", "facilitator"}
 LEARNER = {"learner"}
-FACILITATOR = {"assessor"}
+FACILITATOR = {"facilitator"}
 
 
 @pytest.fixture

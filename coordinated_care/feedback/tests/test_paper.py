@@ -51,16 +51,16 @@ def test_a_paper_form_needs_a_real_past_date(signed_in, learner, enrolment):
     assert FeedbackResponse.objects.count() == 0
 
 
-def test_the_facilitator_countersigns_with_their_password(signed_in, assessor, enrolment, transcription):
+def test_the_facilitator_countersigns_with_their_password(signed_in, facilitator, enrolment, transcription):
     url = reverse("feedback:countersign", args=[enrolment.uuid, transcription.uuid])
-    client = signed_in(assessor)
+    client = signed_in(facilitator)
     wrong = client.post(url, {"checked": "on", "password": "not-my-password"})
     assert "The password is not right" in wrong.content.decode()
     assert Countersignature.objects.count() == 0
     assert client.post(url, {"checked": "on", "password": "correct-horse-battery"}).status_code == 302
     signature = Countersignature.objects.get()
     assert (signature.signer, signature.role, signature.meaning) == (
-        assessor,
+        facilitator,
         "Practice-based facilitator",
         "countersigned transcription",
     )
@@ -71,13 +71,13 @@ def test_the_facilitator_countersigns_with_their_password(signed_in, assessor, e
     # Once only.
     assert client.get(url).status_code == 403
     with pytest.raises(ValidationError):
-        services.countersign(transcription, user=assessor)
+        services.countersign(transcription, user=facilitator)
 
 
-def test_countersigning_attempts_are_limited(signed_in, assessor, enrolment, transcription, settings):
+def test_countersigning_attempts_are_limited(signed_in, facilitator, enrolment, transcription, settings):
     settings.FEEDBACK_RATE_LIMITS = {**settings.FEEDBACK_RATE_LIMITS, "countersign": (2, 900)}
     url = reverse("feedback:countersign", args=[enrolment.uuid, transcription.uuid])
-    client = signed_in(assessor)
+    client = signed_in(facilitator)
     for _ in range(2):
         client.post(url, {"checked": "on", "password": "guess"})
     page = client.post(url, {"checked": "on", "password": "correct-horse-battery"})
@@ -98,21 +98,21 @@ def test_the_answers_hash_to_the_same_digest_as_ever():
     assert services.answers_hash(response) == "c7d70d9397919a53fd08eb793b294d5e5dea8222bc5b1c44697bd2f2dd2e9870"
 
 
-def test_only_the_assigned_facilitator_countersigns(transcription, learner, supervisor, unassigned_assessor):
-    for person in (learner, supervisor, unassigned_assessor):
+def test_only_the_assigned_facilitator_countersigns(transcription, learner, supervisor, unassigned_facilitator):
+    for person in (learner, supervisor, unassigned_facilitator):
         with pytest.raises(PermissionDenied):
             services.countersign(transcription, user=person)
 
 
-def test_online_feedback_is_not_countersigned(enrolment, assessor):
+def test_online_feedback_is_not_countersigned(enrolment, facilitator):
     from .conftest import make_response
 
     with pytest.raises(PermissionDenied):
-        services.countersign(make_response(enrolment), user=assessor)
+        services.countersign(make_response(enrolment), user=facilitator)
 
 
-def test_a_transcription_can_be_removed_until_it_is_countersigned(transcription, learner, assessor):
-    services.countersign(transcription, user=assessor)
+def test_a_transcription_can_be_removed_until_it_is_countersigned(transcription, learner, facilitator):
+    services.countersign(transcription, user=facilitator)
     with pytest.raises(ValidationError):
         services.delete_transcription(transcription, user=learner)
     assert FeedbackResponse.objects.count() == 1

@@ -33,13 +33,15 @@ def test_the_learner_prints_cards_with_qr_codes(signed_in, learner, enrolment):
     assert len(urls) == 3
 
 
-def test_the_facilitator_can_make_an_a4_sheet_for_a_colleague(signed_in, assessor, enrolment):
+def test_the_facilitator_can_make_an_a4_sheet_for_a_colleague(signed_in, facilitator, enrolment):
     data = {"coordinator_name": "Test", "layout": "sheet", "valid_days": "30"}
     html = (
-        signed_in(assessor).post(reverse("feedback:new_request", args=[enrolment.uuid, "staff"]), data).content.decode()
+        signed_in(facilitator)
+        .post(reverse("feedback:new_request", args=[enrolment.uuid, "staff"]), data)
+        .content.decode()
     )
     assert html.count("app-feedback-card--sheet") == 1
-    assert FeedbackRequest.objects.get().created_by == assessor
+    assert FeedbackRequest.objects.get().created_by == facilitator
 
 
 def test_a_colleague_can_be_sent_the_link_and_the_address_is_not_kept(

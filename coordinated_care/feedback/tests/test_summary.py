@@ -63,7 +63,7 @@ def _queries(client, url):
     return len(queries)
 
 
-def test_the_overview_takes_the_same_queries_for_any_number_of_responses(signed_in, learner, assessor, enrolment):
+def test_the_overview_takes_the_same_queries_for_any_number_of_responses(signed_in, learner, facilitator, enrolment):
     criteria = list(enrolment.cohort.programme.criteria.all()[:2])
     url = reverse("feedback:overview", args=[enrolment.uuid])
 
@@ -81,7 +81,7 @@ def test_the_overview_takes_the_same_queries_for_any_number_of_responses(signed_
             user=learner,
         )
 
-    for person in (learner, assessor):
+    for person in (learner, facilitator):
         client = signed_in(person)
         add(2)
         few = _queries(client, url)

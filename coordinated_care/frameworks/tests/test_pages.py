@@ -51,7 +51,7 @@ def test_anonymous_visitors_are_sent_to_sign_in(page, client, shipped):
     assert response["Location"].startswith("/accounts/login/?next=")
 
 
-@pytest.mark.parametrize("persona", ["learner", "assessor", "employer", "programme_lead", "administrator"])
+@pytest.mark.parametrize("persona", ["learner", "facilitator", "employer", "programme_lead", "administrator"])
 @pytest.mark.parametrize("page", PAGES)
 def test_every_signed_in_role_can_read(page, persona, request, signed_in, shipped):
     client = signed_in(request.getfixturevalue(persona))
@@ -100,10 +100,10 @@ def test_the_domain_page(signed_in, employer, shipped):
     assert 'aria-label="Breadcrumb"' in page
 
 
-def test_the_competency_page_shows_code_identifier_components_and_breadcrumbs(signed_in, assessor, shipped):
+def test_the_competency_page_shows_code_identifier_components_and_breadcrumbs(signed_in, facilitator, shipped):
     item = shipped.items.get(code="REL.1")
     url = reverse("framework:item", kwargs={"slug": SLUG, "number": 1, "kind": "competency", "code": "REL.1"})
-    page = signed_in(assessor).get(url).content.decode()
+    page = signed_in(facilitator).get(url).content.decode()
     assert "Establish accountability or negotiate responsibility</h1>" in page
     assert str(item.identifier) in page
     assert "REL.1" in page

@@ -2,7 +2,7 @@ import pytest
 
 ROLE_HOMES = {
     "learner": ("/learner/", "Your portfolio"),
-    "assessor": ("/facilitator/", "Your learners"),
+    "facilitator": ("/facilitator/", "Your learners"),
     "supervisor": ("/supervisor/", "The care coordinators you support"),
     "programme_lead": ("/programme-lead/", "Your cohorts"),
     "employer": ("/employer/", "Roles, training needs and progress"),

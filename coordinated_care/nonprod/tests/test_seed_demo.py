@@ -115,7 +115,7 @@ def test_one_demo_login_per_role_still():
         role.label
         for role in (
             Role.LEARNER,
-            Role.ASSESSOR,
+            Role.FACILITATOR,
             Role.PROGRAMME_LEAD,
             Role.SUPERVISOR,
             Role.EMPLOYER,

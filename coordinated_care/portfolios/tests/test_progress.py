@@ -114,17 +114,17 @@ def test_a_part_filled_worksheet_shows_in_progress_on_the_home_page(signed_in, e
     assert "values-worksheet" in page
 
 
-def test_reviews_count_when_fully_signed(enrolment, learner, assessor):
+def test_reviews_count_when_fully_signed(enrolment, learner, facilitator):
     from coordinated_care.assessments.models import Review
     from coordinated_care.assessments.tests.helpers import sign, written_review
 
     kinds = lambda: {d.document.kind: d.state for d in portfolio_progress(enrolment).documents}  # noqa: E731
     assert kinds()[RequiredDocument.Kind.FINAL_REVIEW] == "not_started"
-    review = written_review(enrolment, learner, assessor, kind=Review.Kind.FINAL)
+    review = written_review(enrolment, learner, facilitator, kind=Review.Kind.FINAL)
     assert kinds()[RequiredDocument.Kind.FINAL_REVIEW] == "in_progress"
     sign(review, learner)
     assert kinds()[RequiredDocument.Kind.FINAL_REVIEW] == "in_progress"
-    sign(review, assessor)
+    sign(review, facilitator)
     assert kinds()[RequiredDocument.Kind.FINAL_REVIEW] == "done"
     assert kinds()[RequiredDocument.Kind.INITIAL_DISCUSSION] == "not_started"
 

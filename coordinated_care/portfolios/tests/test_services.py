@@ -50,7 +50,7 @@ def test_a_stale_save_is_refused(enrolment, learner):
     assert entry.content["overview"] == "First tab"
 
 
-@pytest.mark.parametrize("persona", ["assessor", "supervisor", "programme_lead", "other_learner"])
+@pytest.mark.parametrize("persona", ["facilitator", "supervisor", "programme_lead", "other_learner"])
 def test_only_the_learner_writes_their_portfolio(enrolment, persona, request):
     with pytest.raises(PermissionDenied):
         services.create_entry(
@@ -130,7 +130,7 @@ def test_evidence_is_only_for_the_programmes_criteria(enrolment, learner, criter
         services.set_evidence_links(entry, links={other_programme_criterion: "x"}, user=learner)
 
 
-@pytest.mark.parametrize("persona", ["assessor", "supervisor", "programme_lead"])
+@pytest.mark.parametrize("persona", ["facilitator", "supervisor", "programme_lead"])
 def test_only_the_learner_links_evidence(enrolment, learner, criteria, persona, request):
     entry = add_case_study(enrolment, learner)
     with pytest.raises(PermissionDenied):
@@ -275,7 +275,7 @@ def test_drafts_are_kept_only_under_this_portfolios_keys(enrolment, learner, key
         drafts.keep(enrolment, user=learner, key=key.format(enrolment=enrolment.uuid), data={})
 
 
-@pytest.mark.parametrize("persona", ["assessor", "supervisor", "programme_lead", "other_learner"])
+@pytest.mark.parametrize("persona", ["facilitator", "supervisor", "programme_lead", "other_learner"])
 def test_only_the_learner_keeps_drafts(enrolment, persona, request):
     with pytest.raises(PermissionDenied):
         drafts.keep(enrolment, user=request.getfixturevalue(persona), key=drafts.worksheet_key(enrolment), data={})

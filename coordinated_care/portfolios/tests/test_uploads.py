@@ -105,7 +105,7 @@ def test_download_names_are_safe(name, file_type, safe):
     assert uploads.safe_filename(name, file_type) == safe
 
 
-@pytest.mark.parametrize("persona", ["assessor", "supervisor", "programme_lead", "other_learner"])
+@pytest.mark.parametrize("persona", ["facilitator", "supervisor", "programme_lead", "other_learner"])
 def test_only_the_learner_uploads(enrolment, persona, request):
     with pytest.raises(PermissionDenied):
         uploads.store_upload(enrolment, pdf(), request.getfixturevalue(persona))

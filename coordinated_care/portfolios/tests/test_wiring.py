@@ -20,7 +20,7 @@ def test_the_criterion_page_shows_the_sign_off_panel_and_the_learner_may_ask(
     assert reverse("assessments:ask", args=[portfolio.enrolment.uuid, portfolio.criterion.code]) in html
 
 
-@pytest.mark.parametrize("persona", ["assessor", "supervisor", "programme_lead"])
+@pytest.mark.parametrize("persona", ["facilitator", "supervisor", "programme_lead"])
 def test_others_see_the_panel_but_may_not_ask(persona, request, portfolio, criterion_url, signed_in):
     response = signed_in(request.getfixturevalue(persona)).get(criterion_url)
     if response.status_code == 403:
@@ -31,9 +31,9 @@ def test_others_see_the_panel_but_may_not_ask(persona, request, portfolio, crite
     assert reverse("assessments:ask", args=[portfolio.enrolment.uuid, portfolio.criterion.code]) not in html
 
 
-def test_the_overview_links_to_the_reviews_feedback_and_completion(portfolio, learner, assessor, signed_in):
+def test_the_overview_links_to_the_reviews_feedback_and_completion(portfolio, learner, facilitator, signed_in):
     enrolment = portfolio.enrolment
-    for reader in (learner, assessor):
+    for reader in (learner, facilitator):
         html = signed_in(reader).get(reverse("portfolios:overview", args=[enrolment.uuid])).content.decode()
         assert f'href="{reverse("assessments:reviews", args=[enrolment.uuid])}">Reviews</a>' in html
         assert f'href="{reverse("feedback:overview", args=[enrolment.uuid])}">Feedback</a>' in html
@@ -41,7 +41,7 @@ def test_the_overview_links_to_the_reviews_feedback_and_completion(portfolio, le
 
 
 def test_reading_the_portfolio_records_the_facilitators_look_only(
-    portfolio, learner, assessor, programme_lead, signed_in
+    portfolio, learner, facilitator, programme_lead, signed_in
 ):
     enrolment = portfolio.enrolment
     pages = [
@@ -55,10 +55,10 @@ def test_reading_the_portfolio_records_the_facilitators_look_only(
             assert client.get(url).status_code == 200
     assert not LastLooked.objects.exists()
     looked = []
-    client = signed_in(assessor)
+    client = signed_in(facilitator)
     for url in pages:
         assert client.get(url).status_code == 200
-        looked.append(LastLooked.objects.get(user=assessor, enrolment=enrolment).looked_at)
+        looked.append(LastLooked.objects.get(user=facilitator, enrolment=enrolment).looked_at)
     assert looked == sorted(looked)
 
 

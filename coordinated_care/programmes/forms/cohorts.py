@@ -75,7 +75,7 @@ class EnrolmentForm(ConfidentialityCheckedFormMixin, ServiceErrorsMixin, forms.F
         "full_name_required": "learner_full_name",
         "already_enrolled": "learner_email",
         "self_assessment": "facilitator",
-        "not_assessor": "facilitator",
+        "not_facilitator": "facilitator",
     }
 
     learner_email = forms.EmailField(

@@ -29,7 +29,7 @@ def learner_rows(enrolments, today=None):
 
 
 def role_home_context(role, user, today=None):
-    if role == Role.ASSESSOR:
+    if role == Role.FACILITATOR:
         return {"learners": learner_rows(Enrolment.objects.filter(facilitator=user), today)}
     if role == Role.SUPERVISOR:
         return {"learners": learner_rows(Enrolment.objects.filter(supervisor=user), today)}

@@ -31,7 +31,7 @@ def is_facilitator(user, enrolment):
         user.is_authenticated
         and user.pk == enrolment.facilitator_id
         and user.pk != enrolment.learner_id
-        and has_role(user, Role.ASSESSOR)
+        and has_role(user, Role.FACILITATOR)
     )
 
 

@@ -67,8 +67,8 @@ def enrol(
 ):
     if learner.pk == facilitator.pk or (supervisor is not None and supervisor.pk == learner.pk):
         raise ValidationError("A learner cannot be their own facilitator or supervisor.", code="self_assessment")
-    if not has_role(facilitator, Role.ASSESSOR):
-        raise ValidationError(f"{facilitator} is not a practice-based facilitator.", code="not_assessor")
+    if not has_role(facilitator, Role.FACILITATOR):
+        raise ValidationError(f"{facilitator} is not a practice-based facilitator.", code="not_facilitator")
     return Enrolment.objects.create(
         cohort=cohort,
         learner=learner,

@@ -39,7 +39,7 @@ def enrol_learner(
     learner role at their practice. All of it happens, or none of it.
 
     Raises ValidationError with a plain-English message; its `code` says which answer is wrong:
-    "full_name_required", "already_enrolled", "self_assessment" or "not_assessor"."""
+    "full_name_required", "already_enrolled", "self_assessment" or "not_facilitator"."""
     email = normalise_email(email)
     learner = User.objects.filter(email__iexact=email).first()
     account_created = False

@@ -40,7 +40,7 @@ def people_for(cohort, role):
 
 
 def facilitators_for(cohort):
-    return people_for(cohort, Role.ASSESSOR)
+    return people_for(cohort, Role.FACILITATOR)
 
 
 def supervisors_for(cohort):

@@ -37,7 +37,7 @@ class EnrolmentFactory(factory.django.DjangoModelFactory):
     practice = factory.SubFactory(OrganisationFactory)
     learner = factory.LazyAttribute(lambda o: RoleAssignmentFactory(role=Role.LEARNER, organisation=o.practice).user)
     facilitator = factory.LazyAttribute(
-        lambda o: RoleAssignmentFactory(role=Role.ASSESSOR, organisation=o.practice).user
+        lambda o: RoleAssignmentFactory(role=Role.FACILITATOR, organisation=o.practice).user
     )
     supervisor = None
 

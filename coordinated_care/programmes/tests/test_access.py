@@ -20,14 +20,14 @@ def test_who_reads_writes_and_facilitates_a_portfolio(enrolment, persona, reques
     user = request.getfixturevalue(persona)
     assert access.can_read_portfolio(user, enrolment) is (persona in PORTFOLIO_READERS)
     assert access.can_edit_portfolio(user, enrolment) is (persona == "learner")
-    assert access.is_facilitator(user, enrolment) is (persona == "assessor")
-    assert access.can_facilitate(user, enrolment) is (persona == "assessor")
+    assert access.is_facilitator(user, enrolment) is (persona == "facilitator")
+    assert access.can_facilitate(user, enrolment) is (persona == "facilitator")
     assert access.is_supervisor(user, enrolment) is (persona == "supervisor")
 
 
 @pytest.mark.parametrize(
     "persona, role",
-    [("assessor", Role.ASSESSOR), ("supervisor", Role.SUPERVISOR), ("programme_lead", Role.PROGRAMME_LEAD)],
+    [("facilitator", Role.FACILITATOR), ("supervisor", Role.SUPERVISOR), ("programme_lead", Role.PROGRAMME_LEAD)],
 )
 def test_taking_the_role_away_takes_the_portfolio_away(enrolment, persona, role, request):
     """Still named on the enrolment or the cohort, but no longer holding the role."""
@@ -48,17 +48,17 @@ def test_a_revoked_facilitator_neither_reads_nor_facilitates(enrolment, revoked_
     assert not access.can_read_portfolio(revoked_facilitator, enrolment)
 
 
-def test_the_facilitator_writes_only_while_the_enrolment_is_in_progress(enrolment, assessor):
+def test_the_facilitator_writes_only_while_the_enrolment_is_in_progress(enrolment, facilitator):
     enrolment.status = enrolment.Status.COMPLETED
     enrolment.save(update_fields=["status"])
-    assert access.is_facilitator(assessor, enrolment) and access.can_read_portfolio(assessor, enrolment)
-    assert not access.can_facilitate(assessor, enrolment)
+    assert access.is_facilitator(facilitator, enrolment) and access.can_read_portfolio(facilitator, enrolment)
+    assert not access.can_facilitate(facilitator, enrolment)
 
 
 def test_a_learner_named_as_their_own_facilitator_is_not_their_facilitator(enrolment, learner, practice):
     from coordinated_care.accounts.services import grant_role
 
-    grant_role(learner, Role.ASSESSOR, practice)
+    grant_role(learner, Role.FACILITATOR, practice)
     enrolment.facilitator = learner
     assert not access.is_facilitator(learner, enrolment)
     assert access.can_read_portfolio(learner, enrolment)  # as its learner
@@ -72,9 +72,9 @@ def test_a_portfolio_one_may_not_read_is_not_found_like_one_that_does_not_exist(
 
 
 def test_finding_a_portfolio_costs_one_query_and_the_roles_once_per_request(
-    enrolment, assessor, django_assert_num_queries
+    enrolment, facilitator, django_assert_num_queries
 ):
-    facilitator = User.objects.get(pk=assessor.pk)  # as the request loads them
+    facilitator = User.objects.get(pk=facilitator.pk)  # as the request loads them
     with django_assert_num_queries(2):  # the enrolment with its people, and the roles
         found = access.readable_enrolment(facilitator, enrolment.uuid)
     with django_assert_num_queries(1):

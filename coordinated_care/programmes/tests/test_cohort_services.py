@@ -52,13 +52,13 @@ def test_moving_a_workshop_can_keep_its_location(cohort):
     assert (workshop.date, workshop.location) == (datetime.date(2030, 1, 9), "Online")
 
 
-def enrol_kwargs(cohort, practice, assessor, **overrides):
-    return {"cohort": cohort, "practice": practice, "facilitator": assessor, **overrides}
+def enrol_kwargs(cohort, practice, facilitator, **overrides):
+    return {"cohort": cohort, "practice": practice, "facilitator": facilitator, **overrides}
 
 
-def test_enrolling_a_new_person_makes_their_account_with_the_learner_role(cohort, practice, assessor, supervisor):
+def test_enrolling_a_new_person_makes_their_account_with_the_learner_role(cohort, practice, facilitator, supervisor):
     result = services.enrol_learner(
-        **enrol_kwargs(cohort, practice, assessor),
+        **enrol_kwargs(cohort, practice, facilitator),
         email=" New.Person@Example.TEST ",
         full_name=" New Person ",
         supervisor=supervisor,
@@ -71,32 +71,34 @@ def test_enrolling_a_new_person_makes_their_account_with_the_learner_role(cohort
     assert not learner.has_usable_password()
     assert RoleAssignment.objects.filter(user=learner, role=Role.LEARNER, organisation=practice).exists()
     enrolment = result.enrolment
-    assert (enrolment.facilitator, enrolment.supervisor, enrolment.practice) == (assessor, supervisor, practice)
+    assert (enrolment.facilitator, enrolment.supervisor, enrolment.practice) == (facilitator, supervisor, practice)
     assert (enrolment.additional_signatory_name, enrolment.additional_signatory_email) == (
         "Dr A Signatory",
         "signatory@example.test",
     )
 
 
-def test_enrolling_an_existing_person_finds_them_by_email_and_gives_them_the_role(cohort, practice, assessor):
+def test_enrolling_an_existing_person_finds_them_by_email_and_gives_them_the_role(cohort, practice, facilitator):
     person = UserFactory(email="already@example.test", full_name="Already Here")
-    result = services.enrol_learner(**enrol_kwargs(cohort, practice, assessor), email="ALREADY@example.test")
+    result = services.enrol_learner(**enrol_kwargs(cohort, practice, facilitator), email="ALREADY@example.test")
     assert not result.account_created
     assert result.enrolment.learner == person
     assert person.full_name == "Already Here"
     assert RoleAssignment.objects.filter(user=person, role=Role.LEARNER, organisation=practice).count() == 1
 
 
-def test_a_new_account_needs_a_full_name(cohort, practice, assessor):
+def test_a_new_account_needs_a_full_name(cohort, practice, facilitator):
     with pytest.raises(ValidationError) as refused:
-        services.enrol_learner(**enrol_kwargs(cohort, practice, assessor), email="nobody@example.test", full_name=" ")
+        services.enrol_learner(
+            **enrol_kwargs(cohort, practice, facilitator), email="nobody@example.test", full_name=" "
+        )
     assert refused.value.code == "full_name_required"
     assert not User.objects.filter(email="nobody@example.test").exists()
 
 
-def test_nobody_is_enrolled_twice_on_a_cohort(enrolment, practice, assessor):
+def test_nobody_is_enrolled_twice_on_a_cohort(enrolment, practice, facilitator):
     with pytest.raises(ValidationError) as refused:
-        services.enrol_learner(**enrol_kwargs(enrolment.cohort, practice, assessor), email=enrolment.learner.email)
+        services.enrol_learner(**enrol_kwargs(enrolment.cohort, practice, facilitator), email=enrolment.learner.email)
     assert refused.value.code == "already_enrolled"
     assert Enrolment.objects.count() == 1
 
@@ -106,16 +108,16 @@ def test_the_facilitator_must_be_a_practice_based_facilitator_and_nothing_is_kep
         services.enrol_learner(
             **enrol_kwargs(cohort, practice, supervisor), email="someone@example.test", full_name="Some One"
         )
-    assert refused.value.code == "not_assessor"
+    assert refused.value.code == "not_facilitator"
     # All or nothing: the account made on the way is gone again.
     assert not User.objects.filter(email="someone@example.test").exists()
 
 
-def test_a_learner_cannot_assess_themselves(cohort, practice, assessor):
+def test_a_learner_cannot_assess_themselves(cohort, practice, facilitator):
     with pytest.raises(ValidationError) as refused:
-        services.enrol_learner(**enrol_kwargs(cohort, practice, assessor), email=assessor.email)
+        services.enrol_learner(**enrol_kwargs(cohort, practice, facilitator), email=facilitator.email)
     assert refused.value.code == "self_assessment"
-    assert not RoleAssignment.objects.filter(user=assessor, role=Role.LEARNER).exists()
+    assert not RoleAssignment.objects.filter(user=facilitator, role=Role.LEARNER).exists()
 
 
 def test_only_the_cohorts_leads_and_administrators_manage_it(cohort, request):
@@ -152,17 +154,17 @@ def test_choices_come_from_the_area_the_training_provider_serves(programme_lead)
     near = Organisation.objects.create(name="Near Surgery", kind=Organisation.Kind.PRACTICE, parent=pcn)
     direct = Organisation.objects.create(name="Direct Surgery", kind=Organisation.Kind.PRACTICE, parent=icb)
     far = OrganisationFactory(name="Far Surgery")
-    near_assessor = RoleAssignmentFactory(role=Role.ASSESSOR, organisation=near).user
-    grant_role(near_assessor, Role.ASSESSOR, direct)  # two roles, listed once
-    far_assessor = RoleAssignmentFactory(role=Role.ASSESSOR, organisation=far).user
+    near_facilitator = RoleAssignmentFactory(role=Role.FACILITATOR, organisation=near).user
+    grant_role(near_facilitator, Role.FACILITATOR, direct)  # two roles, listed once
+    far_facilitator = RoleAssignmentFactory(role=Role.FACILITATOR, organisation=far).user
     near_supervisor = RoleAssignmentFactory(role=Role.SUPERVISOR, organisation=near).user
     cohort = services.create_cohort(
         programme=shipped_programme(), name="North", start_date=datetime.date(2027, 1, 4), training_provider=hub
     )
     assert list(scope.practices_for(cohort)) == [direct, near]
-    assert list(scope.facilitators_for(cohort)) == [near_assessor]
+    assert list(scope.facilitators_for(cohort)) == [near_facilitator]
     assert list(scope.supervisors_for(cohort)) == [near_supervisor]
-    assert far_assessor not in scope.facilitators_for(cohort)
+    assert far_facilitator not in scope.facilitators_for(cohort)
 
 
 def test_a_lead_sets_up_cohorts_only_at_their_own_training_providers(programme_lead, training_provider, practice):

@@ -10,8 +10,8 @@ from coordinated_care.programmes.tests.factories import EnrolmentFactory
 pytestmark = pytest.mark.django_db
 
 
-def test_a_facilitator_sees_the_learners_they_assess_and_no_others(signed_in, assessor, enrolment, other_enrolment):
-    html = signed_in(assessor).get("/facilitator/").content.decode()
+def test_a_facilitator_sees_the_learners_they_assess_and_no_others(signed_in, facilitator, enrolment, other_enrolment):
+    html = signed_in(facilitator).get("/facilitator/").content.decode()
     assert "Test Learner" in html and "Test Practice" in html and enrolment.cohort.name in html
     assert f'href="/portfolio/{enrolment.uuid}/"' in html
     assert "Evidence for 0 of 30 criteria" in html
@@ -24,14 +24,16 @@ def test_a_supervisor_sees_the_learners_they_supervise(signed_in, supervisor, en
     assert str(other_enrolment.uuid) not in html
 
 
-def test_the_unassigned_facilitator_sees_only_their_own(signed_in, unassigned_assessor, enrolment, other_enrolment):
-    html = signed_in(unassigned_assessor).get("/facilitator/").content.decode()
+def test_the_unassigned_facilitator_sees_only_their_own(signed_in, unassigned_facilitator, enrolment, other_enrolment):
+    html = signed_in(unassigned_facilitator).get("/facilitator/").content.decode()
     assert str(other_enrolment.uuid) in html
     assert str(enrolment.uuid) not in html
 
 
-def test_empty_homes_say_what_will_appear(signed_in, assessor, supervisor, programme_lead, db):
-    assert "No care coordinators are assigned to you yet" in signed_in(assessor).get("/facilitator/").content.decode()
+def test_empty_homes_say_what_will_appear(signed_in, facilitator, supervisor, programme_lead, db):
+    assert (
+        "No care coordinators are assigned to you yet" in signed_in(facilitator).get("/facilitator/").content.decode()
+    )
     assert "No care coordinators have named you" in signed_in(supervisor).get("/supervisor/").content.decode()
     assert "You are not running a cohort yet" in signed_in(programme_lead).get("/programme-lead/").content.decode()
 
@@ -58,7 +60,7 @@ def count(client, path):
 @pytest.mark.parametrize(
     "persona, path, role_of_persona",
     [
-        ("assessor", "/facilitator/", "facilitator"),
+        ("facilitator", "/facilitator/", "facilitator"),
         ("supervisor", "/supervisor/", "supervisor"),
         ("programme_lead", "/programme-lead/", None),
     ],

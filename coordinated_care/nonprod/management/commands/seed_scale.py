@@ -87,7 +87,7 @@ class Command(BaseCommand):
         )
         RoleAssignment.objects.bulk_create(
             [
-                RoleAssignment(user=f, role=Role.ASSESSOR, organisation=p)
+                RoleAssignment(user=f, role=Role.FACILITATOR, organisation=p)
                 for f, p in zip(facilitators, practices, strict=True)
             ]
             + [

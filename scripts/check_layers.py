@@ -39,13 +39,14 @@ LAYERS = (
     # The competency framework, the menu programmes are built from.
     ("frameworks",),
     # What is built from the framework: programmes, cohorts and enrolments (who may read which
-    # portfolio); role profiles an employer builds from the menu.
-    ("programmes", "roles"),
+    # portfolio).
+    ("programmes",),
     # The learner's portfolio of evidence and its progress.
     ("portfolios",),
     # What others do with a portfolio: assess and sign it off, give feedback on its learner.
     ("assessments", "feedback"),
-    # Role profiles built from the framework as a menu, their documents and training needs.
+    # Role profiles built from the framework as a menu, their documents and training needs: above
+    # the portfolio apps, whose enrolments, criteria and sign-offs the training needs read.
     ("roles",),
     # Pages that gather every app (the role home pages) and demo data (not installed in production).
     ("homes", "nonprod"),

@@ -25,17 +25,19 @@ register_converter(KindSlugConverter, "kind")
 
 app_name = "portfolios"
 
-_ENTRY = "<uuid:enrolment>/entries/<uuid:entry>/"
+_ENTRY = "<uuid:enrolment_uuid>/entries/<uuid:entry_uuid>/"
 
 urlpatterns = [
-    path("<uuid:enrolment>/", views.overview, name="overview"),
-    path("<uuid:enrolment>/criteria/<str:code>/", views.criterion, name="criterion"),
-    path("<uuid:enrolment>/values-worksheet/", views.values_worksheet, name="values_worksheet"),
-    path("<uuid:enrolment>/accredited-training/", views.accredited_training, name="accredited_training"),
-    path("<uuid:enrolment>/workshops/<int:number>/", views.workshop_note, name="workshop_note"),
-    path("<uuid:enrolment>/draft/", views.draft, name="draft"),
-    path("<uuid:enrolment>/files/<uuid:attachment>/", views.attachment, name="attachment"),
-    path("<uuid:enrolment>/files/<uuid:attachment>/remove/", views.remove_attachment, name="remove_attachment"),
+    path("<uuid:enrolment_uuid>/", views.overview, name="overview"),
+    path("<uuid:enrolment_uuid>/criteria/<str:code>/", views.criterion, name="criterion"),
+    path("<uuid:enrolment_uuid>/values-worksheet/", views.values_worksheet, name="values_worksheet"),
+    path("<uuid:enrolment_uuid>/accredited-training/", views.accredited_training, name="accredited_training"),
+    path("<uuid:enrolment_uuid>/workshops/<int:number>/", views.workshop_note, name="workshop_note"),
+    path("<uuid:enrolment_uuid>/draft/", views.draft, name="draft"),
+    path("<uuid:enrolment_uuid>/files/<uuid:attachment_uuid>/", views.attachment, name="attachment"),
+    path(
+        "<uuid:enrolment_uuid>/files/<uuid:attachment_uuid>/remove/", views.remove_attachment, name="remove_attachment"
+    ),
     path(_ENTRY, views.entry, name="entry"),
     path(_ENTRY + "change/", views.edit_entry, name="edit_entry"),
     path(_ENTRY + "status/", views.entry_status, name="entry_status"),
@@ -43,6 +45,6 @@ urlpatterns = [
     path(_ENTRY + "files/", views.entry_attachments, name="entry_attachments"),
     path(_ENTRY + "versions/", views.entry_versions, name="entry_versions"),
     path(_ENTRY + "versions/<int:number>/", views.entry_version, name="entry_version"),
-    path("<uuid:enrolment>/<kind:kind>/", views.section, name="section"),
-    path("<uuid:enrolment>/<kind:kind>/new/", views.new_entry, name="new_entry"),
+    path("<uuid:enrolment_uuid>/<kind:kind>/", views.section, name="section"),
+    path("<uuid:enrolment_uuid>/<kind:kind>/new/", views.new_entry, name="new_entry"),
 ]

@@ -15,10 +15,10 @@ def _wants_json(request):
 
 
 @require_POST
-def draft(request, enrolment):
+def draft(request, enrolment_uuid):
     """Keep (or with `discard`, forget) the draft of one form. Answers JSON to the script and
     sends a browser without it back to the form."""
-    enrolment = access.enrolment_for(request.user, enrolment, write=True)
+    enrolment = access.enrolment_for(request.user, enrolment_uuid, write=True)
     key = request.POST.get("key", "")
     try:
         drafts.check_key(enrolment, key)

@@ -18,11 +18,11 @@ from .workshops import workshops
 
 
 @require_http_methods(["GET"])
-def section(request, enrolment, kind):
+def section(request, enrolment_uuid, kind):
     spec = KINDS_BY_SLUG[kind]
     if spec.kind == Entry.Kind.WORKSHOP_NOTE:
-        return workshops(request, enrolment)
-    enrolment = access.enrolment_for(request.user, enrolment)
+        return workshops(request, enrolment_uuid)
+    enrolment = access.enrolment_for(request.user, enrolment_uuid)
     context = presenters.section_page(
         enrolment, spec, can_edit=can_edit_portfolio(request.user, enrolment), today=timezone.localdate()
     )
@@ -42,8 +42,8 @@ def _form_page(request, enrolment, spec, form, key, **extra):
 
 
 @require_http_methods(["GET", "POST"])
-def new_entry(request, enrolment, kind):
-    enrolment = access.enrolment_for(request.user, enrolment, write=True)
+def new_entry(request, enrolment_uuid, kind):
+    enrolment = access.enrolment_for(request.user, enrolment_uuid, write=True)
     spec = KINDS_BY_SLUG[kind]
     if spec.kind == Entry.Kind.WORKSHOP_NOTE:
         return redirect("portfolios:section", enrolment.uuid, spec.slug)  # notes are kept per workshop
@@ -69,9 +69,9 @@ def new_entry(request, enrolment, kind):
 
 
 @require_http_methods(["GET"])
-def entry(request, enrolment, entry):
-    enrolment = access.enrolment_for(request.user, enrolment)
-    entry = access.entry_in(enrolment, entry)
+def entry(request, enrolment_uuid, entry_uuid):
+    enrolment = access.enrolment_for(request.user, enrolment_uuid)
+    entry = access.entry_in(enrolment, entry_uuid)
     can_edit = can_edit_portfolio(request.user, enrolment)
     context = presenters.entry_page(enrolment, entry, can_edit=can_edit, today=timezone.localdate())
     if can_edit and context["accepts_files"]:
@@ -81,9 +81,9 @@ def entry(request, enrolment, entry):
 
 
 @require_http_methods(["GET", "POST"])
-def edit_entry(request, enrolment, entry):
-    enrolment = access.enrolment_for(request.user, enrolment, write=True)
-    entry = access.entry_in(enrolment, entry)
+def edit_entry(request, enrolment_uuid, entry_uuid):
+    enrolment = access.enrolment_for(request.user, enrolment_uuid, write=True)
+    entry = access.entry_in(enrolment, entry_uuid)
     if entry.kind not in KINDS or entry.kind == Entry.Kind.WORKSHOP_NOTE:
         return redirect(presenters.edit_url(enrolment, entry))
     spec = KINDS[entry.kind]
@@ -122,9 +122,9 @@ def edit_entry(request, enrolment, entry):
 
 
 @require_POST
-def entry_status(request, enrolment, entry):
-    enrolment = access.enrolment_for(request.user, enrolment, write=True)
-    entry = access.entry_in(enrolment, entry)
+def entry_status(request, enrolment_uuid, entry_uuid):
+    enrolment = access.enrolment_for(request.user, enrolment_uuid, write=True)
+    entry = access.entry_in(enrolment, entry_uuid)
     status = request.POST.get("status")
     if not entry.is_action or status not in Entry.Status.values:
         raise Http404("Only actions are marked as done.")
@@ -141,14 +141,14 @@ def entry_status(request, enrolment, entry):
 
 
 @require_http_methods(["GET"])
-def entry_versions(request, enrolment, entry):
-    enrolment = access.enrolment_for(request.user, enrolment)
-    entry = access.entry_in(enrolment, entry)
+def entry_versions(request, enrolment_uuid, entry_uuid):
+    enrolment = access.enrolment_for(request.user, enrolment_uuid)
+    entry = access.entry_in(enrolment, entry_uuid)
     return render_page(request, "portfolios/versions.jinja", presenters.versions_page(enrolment, entry))
 
 
 @require_http_methods(["GET"])
-def entry_version(request, enrolment, entry, number):
-    enrolment = access.enrolment_for(request.user, enrolment)
-    entry = access.entry_in(enrolment, entry)
+def entry_version(request, enrolment_uuid, entry_uuid, number):
+    enrolment = access.enrolment_for(request.user, enrolment_uuid)
+    entry = access.entry_in(enrolment, entry_uuid)
     return render_page(request, "portfolios/version.jinja", presenters.version_page(enrolment, entry, number))

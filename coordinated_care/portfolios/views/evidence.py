@@ -11,8 +11,8 @@ from ._common import draft_context, note_saved, render_page
 
 
 @require_http_methods(["GET"])
-def criterion(request, enrolment, code):
-    enrolment = access.enrolment_for(request.user, enrolment)
+def criterion(request, enrolment_uuid, code):
+    enrolment = access.enrolment_for(request.user, enrolment_uuid)
     context = presenters.criterion_page(enrolment, code)
     context.update(providers.panels("criterion", request.user, enrolment, context))
     providers.looked_at(request.user, enrolment)
@@ -20,9 +20,9 @@ def criterion(request, enrolment, code):
 
 
 @require_http_methods(["GET", "POST"])
-def entry_evidence(request, enrolment, entry):
-    enrolment = access.enrolment_for(request.user, enrolment, write=True)
-    entry = access.entry_in(enrolment, entry)
+def entry_evidence(request, enrolment_uuid, entry_uuid):
+    enrolment = access.enrolment_for(request.user, enrolment_uuid, write=True)
+    entry = access.entry_in(enrolment, entry_uuid)
     criteria, links = presenters.evidence_choices(enrolment, entry)
     key = drafts.evidence_key(enrolment, entry)
     if request.method == "POST":

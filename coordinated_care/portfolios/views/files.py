@@ -12,9 +12,9 @@ from ._common import render_page
 
 
 @require_http_methods(["GET"])
-def attachment(request, enrolment, attachment):
-    enrolment = access.enrolment_for(request.user, enrolment)
-    attachment = access.attachment_in(enrolment, attachment)
+def attachment(request, enrolment_uuid, attachment_uuid):
+    enrolment = access.enrolment_for(request.user, enrolment_uuid)
+    attachment = access.attachment_in(enrolment, attachment_uuid)
     try:
         handle = attachment.file.open("rb")
     except FileNotFoundError:
@@ -29,9 +29,9 @@ def attachment(request, enrolment, attachment):
 
 
 @require_POST
-def entry_attachments(request, enrolment, entry):
-    enrolment = access.enrolment_for(request.user, enrolment, write=True)
-    entry = access.entry_in(enrolment, entry)
+def entry_attachments(request, enrolment_uuid, entry_uuid):
+    enrolment = access.enrolment_for(request.user, enrolment_uuid, write=True)
+    entry = access.entry_in(enrolment, entry_uuid)
     context = presenters.entry_page(enrolment, entry, can_edit=True, today=timezone.localdate())
     if not context["accepts_files"]:
         raise Http404("This kind of entry does not take files.")
@@ -45,9 +45,9 @@ def entry_attachments(request, enrolment, entry):
 
 
 @require_POST
-def remove_attachment(request, enrolment, attachment):
-    enrolment = access.enrolment_for(request.user, enrolment, write=True)
-    attachment = access.attachment_in(enrolment, attachment)
+def remove_attachment(request, enrolment_uuid, attachment_uuid):
+    enrolment = access.enrolment_for(request.user, enrolment_uuid, write=True)
+    attachment = access.attachment_in(enrolment, attachment_uuid)
     entry = attachment.entry
     uploads.remove_attachment(attachment, user=request.user)
     messages.success(request, f"{attachment.original_name} removed")

@@ -9,8 +9,8 @@ from ._common import render_page
 
 
 @require_http_methods(["GET"])
-def overview(request, enrolment):
-    enrolment = access.enrolment_for(request.user, enrolment)
+def overview(request, enrolment_uuid):
+    enrolment = access.enrolment_for(request.user, enrolment_uuid)
     context = presenters.overview_page(enrolment, request.user, can_edit=can_edit_portfolio(request.user, enrolment))
     context.update(providers.panels("overview", request.user, enrolment, context))
     providers.looked_at(request.user, enrolment)

@@ -12,8 +12,8 @@ from ._common import render_page
 
 
 @require_http_methods(["GET", "POST"])
-def accredited_training(request, enrolment):
-    enrolment = access.enrolment_for(request.user, enrolment, write=request.method == "POST")
+def accredited_training(request, enrolment_uuid):
+    enrolment = access.enrolment_for(request.user, enrolment_uuid, write=request.method == "POST")
     training = presenters.accredited_training(enrolment)
     can_edit = can_edit_portfolio(request.user, enrolment)
     form = None

@@ -12,8 +12,8 @@ from ._common import CONFLICT, draft_context, note_saved, render_page
 
 
 @require_http_methods(["GET", "POST"])
-def values_worksheet(request, enrolment):
-    enrolment = access.enrolment_for(request.user, enrolment, write=request.method == "POST")
+def values_worksheet(request, enrolment_uuid):
+    enrolment = access.enrolment_for(request.user, enrolment_uuid, write=request.method == "POST")
     can_edit = can_edit_portfolio(request.user, enrolment)
     value_names = list(enrolment.cohort.programme.values.values_list("name", flat=True))
     worksheet = services.values_worksheet(enrolment)

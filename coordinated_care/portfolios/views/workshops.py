@@ -17,15 +17,15 @@ SPEC = KINDS[Entry.Kind.WORKSHOP_NOTE]
 
 
 @require_http_methods(["GET"])
-def workshops(request, enrolment):
-    enrolment = access.enrolment_for(request.user, enrolment)
+def workshops(request, enrolment_uuid):
+    enrolment = access.enrolment_for(request.user, enrolment_uuid)
     context = presenters.workshops_page(enrolment, can_edit=can_edit_portfolio(request.user, enrolment))
     return render_page(request, "portfolios/workshops.jinja", context)
 
 
 @require_http_methods(["GET", "POST"])
-def workshop_note(request, enrolment, number):
-    enrolment = access.enrolment_for(request.user, enrolment, write=True)
+def workshop_note(request, enrolment_uuid, number):
+    enrolment = access.enrolment_for(request.user, enrolment_uuid, write=True)
     workshop = presenters.workshop_for(enrolment, number)
     note = presenters.workshop_note(enrolment, workshop)
     key = drafts.workshop_key(enrolment, workshop)

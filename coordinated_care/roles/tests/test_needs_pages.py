@@ -203,3 +203,27 @@ def test_a_name_a_spreadsheet_would_run_as_a_formula_is_written_as_text(holder, 
     sheet = load_workbook(io.BytesIO(client.get("/roles/needs/xlsx/").content)).active
     assert sheet.cell(row=2, column=2).value == "'" + holder.user.full_name
     assert sheet.cell(row=2, column=2).data_type == "s"
+
+
+@pytest.mark.parametrize("page", ["holders", "self-evaluation", "programme"])
+def test_the_other_role_pages_cost_a_fixed_number_of_queries(
+    page, holder, employer, programme_lead, signed_in, practice
+):
+    who, url = {
+        "holders": (employer, f"/roles/{holder.profile.slug}/people/"),
+        "self-evaluation": (holder.user, f"/roles/my-roles/{holder.uuid}/"),
+        "programme": (programme_lead, "/roles/programme-from-profile/"),
+    }[page]
+    client = signed_in(who)
+    counts = []
+    for more in (False, True):
+        if more:  # more people in the role, and more published profiles
+            for number in range(3):
+                RoleHolder.objects.create(user=UserFactory(), profile=holder.profile, organisation=practice)
+                point = services.starting_points()[number]
+                services.publish(services.draft_of(services.copy_starting_point(point, organisation=practice)))
+        client.get(url)
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        counts.append(len(captured))
+    assert counts[0] == counts[1], counts

@@ -57,7 +57,8 @@ def _managed_cohort(request, uuid):
 
 def cohort(request, uuid):
     cohort = _managed_cohort(request, uuid)
-    return render(request, "programmes/cohorts/cohort.jinja", presenters.cohort_page(cohort, request.user))
+    context = presenters.cohort_page(cohort, request.user, request.GET.get("page"))
+    return render(request, "programmes/cohorts/cohort.jinja", context)
 
 
 def workshop(request, uuid, number):

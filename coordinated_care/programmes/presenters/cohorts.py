@@ -11,6 +11,7 @@ from coordinated_care.programmes.services import can_create_cohort, manageable_c
 from .progress import summarise, weeks_elapsed
 
 COHORTS_PER_PAGE = 50
+LEARNERS_PER_PAGE = 50
 
 
 def cohort_href(cohort):
@@ -56,14 +57,43 @@ def cohort_list_page(user, page_number=None, today=None):
     }
 
 
-def cohort_page(cohort, user, today=None):
-    """`cohort` with its programme and training provider loaded."""
+def _page_number(text):
+    try:
+        return int(text)
+    except (TypeError, ValueError):  # missing, junk, or too many digits to be a page
+        return 1
+
+
+def learners_pagination(page):
+    """The NHS.UK pagination component's numbered links for a page of a cohort's learners: the
+    first and last pages, and those either side of this one, with an ellipsis between."""
+    href = "?page={}#learners".format
+    items = [
+        {"ellipsis": True}
+        if number == Paginator.ELLIPSIS
+        else {"number": number, "href": href(number), "current": number == page.number}
+        for number in page.paginator.get_elided_page_range(page.number, on_each_side=1, on_ends=1)
+    ]
+    return {
+        "ariaLabel": "Pages of learners",
+        "previous": {"href": href(page.previous_page_number())} if page.has_previous() else {},
+        "next": {"href": href(page.next_page_number())} if page.has_next() else {},
+        "items": items,
+    }
+
+
+def cohort_page(cohort, user, page_number=None, today=None):
+    """`cohort` with its programme and training provider loaded; a page of its learners
+    (LEARNERS_PER_PAGE, `page_number` as given in ?page=: anything that is not a page number, or
+    is below 1, gives the first page, and a number past the end the last), whose progress alone is
+    counted:
+    the queries are the same whatever the cohort's size and the page."""
     today = today or timezone.localdate()
-    enrolments = list(
-        cohort.enrolments.select_related("learner", "practice", "facilitator", "supervisor").order_by(
-            "status", "learner__full_name"
-        )
+    learners = cohort.enrolments.select_related("learner", "practice", "facilitator", "supervisor").order_by(
+        "status", "learner__full_name", "pk"
     )
+    page = Paginator(learners, LEARNERS_PER_PAGE).get_page(max(_page_number(page_number), 1))
+    enrolments = list(page.object_list)
     for enrolment in enrolments:
         enrolment.cohort = cohort
     summaries = summarise(enrolments, today)
@@ -90,6 +120,8 @@ def cohort_page(cohort, user, today=None):
             for workshop in cohort.workshops.order_by("number")
         ],
         "rows": rows,
+        "learners": page,
+        "pagination": learners_pagination(page) if page.has_other_pages() else None,
         "falling_behind": [row for row in rows if row["progress"].falling_behind],
         "enrol_href": reverse("programmes:enrol", kwargs={"uuid": cohort.uuid}),
         "programme_href": reverse("programmes:programme", kwargs={"slug": cohort.programme.slug}),

@@ -99,3 +99,32 @@ def test_the_facilitator_finds_their_learner_and_reads_the_programme_on_a_phone(
     page.goto(f"{live_server.url}/programmes/care-coordination-primary-care/")
     expect(page.get_by_role("heading", level=1)).to_contain_text("Care Coordination (Primary Care)")
     check(page)
+
+
+@pytest.mark.parametrize("device", ["phone_page", "page"])
+def test_a_programme_lead_pages_through_a_large_cohort(device, request, live_server, demo_data, monkeypatch):
+    from coordinated_care.programmes.presenters import cohorts
+    from coordinated_care.programmes.tests.factories import EnrolmentFactory
+
+    monkeypatch.setattr(cohorts, "LEARNERS_PER_PAGE", 1)  # a page of learners each, so a few make many pages
+    page = request.getfixturevalue(device)
+    cohort = Cohort.objects.get(name="Demo Valley cohort")
+    for _ in range(6):
+        EnrolmentFactory(cohort=cohort)
+    total = cohort.enrolments.count()
+    sign_in(page, live_server.url, "lead@demo.test", DEMO_PASSWORD)
+
+    # The first, a middle and (for a page past the end) the last page of learners
+    for query, first in (("", 1), ("?page=4", 4), ("?page=99", total)):
+        page.goto(f"{live_server.url}/cohorts/{cohort.uuid}/{query}")
+        expect(page.get_by_text(f"Showing {first} to {first} of {total} learners")).to_be_visible()
+        check(page)
+
+    # On to the next page; on a desktop, straight to a page by its number (a phone shows only the
+    # first, current and last numbers)
+    page.goto(f"{live_server.url}/cohorts/{cohort.uuid}/?page=2")
+    page.get_by_role("link", name="Next").click()
+    expect(page.get_by_text(f"Showing 3 to 3 of {total} learners")).to_be_visible()
+    if device == "page":
+        page.get_by_role("link", name="Page 4").click()
+        expect(page.get_by_text(f"Showing 4 to 4 of {total} learners")).to_be_visible()

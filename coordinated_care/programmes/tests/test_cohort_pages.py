@@ -199,14 +199,14 @@ def enrolment_form(practice, facilitator, **overrides):
 
 
 def test_a_lead_enrols_a_new_learner_making_their_account(
-    signed_in, programme_lead, cohort, practice, assessor, supervisor
+    signed_in, programme_lead, cohort, practice, facilitator, supervisor
 ):
     client = signed_in(programme_lead)
     response = client.post(
         f"/cohorts/{cohort.uuid}/enrol/",
         enrolment_form(
             practice,
-            assessor,
+            facilitator,
             supervisor=supervisor.pk,
             additional_signatory_name="Dr Extra",
             additional_signatory_email="extra@example.test",
@@ -215,7 +215,7 @@ def test_a_lead_enrols_a_new_learner_making_their_account(
     assert response.status_code == 302
     learner = User.objects.get(email="new.learner@example.test")
     enrolment = Enrolment.objects.get(cohort=cohort, learner=learner)
-    assert (enrolment.practice, enrolment.facilitator, enrolment.supervisor) == (practice, assessor, supervisor)
+    assert (enrolment.practice, enrolment.facilitator, enrolment.supervisor) == (practice, facilitator, supervisor)
     assert enrolment.additional_signatory_name == "Dr Extra"
     assert RoleAssignment.objects.filter(user=learner, role=Role.LEARNER, organisation=practice).exists()
     page = client.get(response["Location"]).content.decode()
@@ -224,7 +224,7 @@ def test_a_lead_enrols_a_new_learner_making_their_account(
 
 
 def test_enrolling_says_plainly_what_is_wrong(
-    signed_in, programme_lead, cohort, practice, assessor, supervisor, enrolment
+    signed_in, programme_lead, cohort, practice, facilitator, supervisor, enrolment
 ):
     client = signed_in(programme_lead)
     path = f"/cohorts/{cohort.uuid}/enrol/"
@@ -233,18 +233,18 @@ def test_enrolling_says_plainly_what_is_wrong(
         "Choose the learner's practice",
         "Choose the learner's practice-based facilitator",
     ]
-    assert errors_of(client.post(path, enrolment_form(practice, assessor, learner_full_name=""))) == [
+    assert errors_of(client.post(path, enrolment_form(practice, facilitator, learner_full_name=""))) == [
         "Enter the learner's full name: there is no account for this e-mail address yet."
     ]
     assert errors_of(client.post(path, enrolment_form(practice, supervisor))) == ["Choose a facilitator from the list"]
-    assert errors_of(client.post(path, enrolment_form(practice, assessor, learner_email=enrolment.learner.email))) == [
-        "Test Learner is already enrolled on this cohort."
-    ]
-    assert errors_of(client.post(path, enrolment_form(practice, assessor, learner_email="not-an-address"))) == [
+    assert errors_of(
+        client.post(path, enrolment_form(practice, facilitator, learner_email=enrolment.learner.email))
+    ) == ["Test Learner is already enrolled on this cohort."]
+    assert errors_of(client.post(path, enrolment_form(practice, facilitator, learner_email="not-an-address"))) == [
         "Enter an e-mail address in the correct format, like name@example.com"
     ]
     assert errors_of(
-        client.post(path, enrolment_form(practice, assessor, additional_signatory_email="x@example.test"))
+        client.post(path, enrolment_form(practice, facilitator, additional_signatory_email="x@example.test"))
     ) == ["Enter the additional signatory's name"]
     assert not User.objects.filter(email="new.learner@example.test").exists()
 
@@ -289,3 +289,162 @@ def test_the_cohort_page_and_list_cost_a_fixed_number_of_queries(signed_in, prog
     ten = (queries(client, f"/cohorts/{cohort.uuid}/"), queries(client, "/cohorts/"))
     assert one == ten
     assert ten[0] <= 24 and ten[1] <= 24  # summarise: fifteen
+
+
+# The cohort page shows its learners a page at a time; two to a page here, so that a few learners
+# make several pages.
+@pytest.fixture
+def two_a_page(monkeypatch):
+    from coordinated_care.programmes.presenters import cohorts
+
+    monkeypatch.setattr(cohorts, "LEARNERS_PER_PAGE", 2)
+
+
+def enrol_learners(cohort, count):
+    """Learner 1 to Learner `count`, which is also the order the page lists them in."""
+    enrolments = []
+    for n in range(1, count + 1):
+        enrolment = EnrolmentFactory(cohort=cohort)
+        enrolment.learner.full_name = f"Learner {n}"
+        enrolment.learner.save(update_fields=["full_name"])
+        enrolments.append(enrolment)
+    return enrolments
+
+
+def learners_shown(html):
+    return re.findall(r'<a href="/portfolio/[^"]+/">([^<]+)</a>', html)
+
+
+def pages_linked(html):
+    """The pagination's numbered links as (number, href, current), and its ellipses as '…'."""
+    nav = re.search(r'<nav class="nhsuk-pagination[^"]*"[^>]*aria-label="Pages of learners".*?</nav>', html, re.S)
+    assert nav, "no pagination"
+    items = re.findall(
+        r'<li class="nhsuk-pagination__item[^"]*">\s*(?:<a class="nhsuk-pagination__link" href="([^"]+)"'
+        r' aria-label="Page (\d+)"( aria-current="page")?|(&ctdot;))',
+        nav.group(0),
+    )
+    links = [
+        "…" if ellipsis else (int(number), html_module.unescape(href), bool(current))
+        for href, number, current, ellipsis in items
+    ]
+    previous = re.search(r'href="([^"]+)" class="nhsuk-pagination__previous"', nav.group(0))
+    following = re.search(r'href="([^"]+)" class="nhsuk-pagination__next"', nav.group(0))
+    return (
+        previous and html_module.unescape(previous.group(1)),
+        links,
+        following and html_module.unescape(following.group(1)),
+    )
+
+
+def cohort_page(client, cohort, query=""):
+    response = client.get(f"/cohorts/{cohort.uuid}/{query}")
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_the_first_page_of_learners_links_to_the_others(two_a_page, signed_in, programme_lead, cohort):
+    enrol_learners(cohort, 9)
+    html = cohort_page(signed_in(programme_lead), cohort)
+    assert learners_shown(html) == ["Learner 1", "Learner 2"]
+    assert "Showing 1 to 2 of 9 learners" in html
+    assert pages_linked(html) == (
+        None,
+        [(1, "?page=1#learners", True), (2, "?page=2#learners", False), "…", (5, "?page=5#learners", False)],
+        "?page=2#learners",
+    )
+    # The summary counts the whole cohort; the falling-behind list is of the learners shown.
+    assert re.search(r"Learners\s*</dt>\s*<dd[^>]*>\s*9\s*</dd>", html)
+    assert "Of learners 1 to 2, on this page:" in html
+    assert "Learner 1: evidence for 0 of 30 criteria" in html and "Learner 3:" not in html
+
+
+def test_a_middle_page_of_learners(two_a_page, signed_in, programme_lead, cohort):
+    enrol_learners(cohort, 9)
+    html = cohort_page(signed_in(programme_lead), cohort, "?page=3")
+    assert learners_shown(html) == ["Learner 5", "Learner 6"]
+    assert "Showing 5 to 6 of 9 learners" in html
+    previous, links, following = pages_linked(html)
+    assert (previous, following) == ("?page=2#learners", "?page=4#learners")
+    assert [link[0] if link != "…" else link for link in links] == [1, 2, 3, 4, 5]
+    assert [link[0] for link in links if link[2]] == [3]
+
+
+def test_the_last_page_of_learners(two_a_page, signed_in, programme_lead, cohort):
+    enrol_learners(cohort, 9)
+    html = cohort_page(signed_in(programme_lead), cohort, "?page=5")
+    assert learners_shown(html) == ["Learner 9"]
+    assert "Showing 9 to 9 of 9 learners" in html
+    previous, links, following = pages_linked(html)
+    assert (previous, following) == ("?page=4#learners", None)
+    assert links == [(1, "?page=1#learners", False), "…", (4, "?page=4#learners", False), (5, "?page=5#learners", True)]
+
+
+@pytest.mark.parametrize(
+    "query, shown",
+    [
+        ("?page=", ["Learner 1", "Learner 2"]),
+        ("?page=abc", ["Learner 1", "Learner 2"]),
+        ("?page=0", ["Learner 1", "Learner 2"]),
+        ("?page=-3", ["Learner 1", "Learner 2"]),
+        ("?page=1.5", ["Learner 1", "Learner 2"]),
+        ("?page=" + "9" * 5000, ["Learner 1", "Learner 2"]),
+        ("?page=%00", ["Learner 1", "Learner 2"]),
+        ("?page=2&page=x", ["Learner 1", "Learner 2"]),  # the last of a repeated parameter
+        ("?page=4", ["Learner 5"]),  # past the end: the last page
+        ("?page=99999", ["Learner 5"]),
+    ],
+)
+def test_a_page_number_that_is_not_a_page_shows_the_first_or_last(
+    two_a_page, signed_in, programme_lead, cohort, query, shown
+):
+    enrol_learners(cohort, 5)
+    assert learners_shown(cohort_page(signed_in(programme_lead), cohort, query)) == shown
+
+
+def test_a_cohort_smaller_than_a_page_shows_no_pagination(signed_in, programme_lead, cohort):
+    enrol_learners(cohort, 3)
+    html = cohort_page(signed_in(programme_lead), cohort)
+    assert learners_shown(html) == ["Learner 1", "Learner 2", "Learner 3"]
+    assert "nhsuk-pagination" not in html and "Showing" not in html and "on this page" not in html
+
+
+def test_only_the_learners_on_the_page_have_their_progress_counted(
+    two_a_page, signed_in, programme_lead, cohort, monkeypatch
+):
+    from coordinated_care.programmes import providers
+
+    enrolments = enrol_learners(cohort, 5)
+    counted = []
+    counter = providers._progress_counters[0]
+
+    def counting(many, today):
+        counted.append(sorted(enrolment.pk for enrolment in many))
+        return counter(many, today)
+
+    monkeypatch.setattr(providers, "_progress_counters", [counting])
+    cohort_page(signed_in(programme_lead), cohort, "?page=2")
+    assert counted == [sorted([enrolments[2].pk, enrolments[3].pk])]
+
+
+def test_every_page_of_learners_costs_the_same_queries_whatever_the_cohorts_size(
+    two_a_page, signed_in, programme_lead, cohort
+):
+    client = signed_in(programme_lead)
+    enrol_learners(cohort, 3)  # two pages, the second of one learner
+    small = {query: queries(client, f"/cohorts/{cohort.uuid}/{query}") for query in ("", "?page=2", "?page=x")}
+    enrol_learners(cohort, 8)  # eleven learners, six pages
+    large = {
+        query: queries(client, f"/cohorts/{cohort.uuid}/{query}")
+        for query in ("", "?page=3", "?page=6", "?page=x", "?page=60")
+    }
+    assert len(set(small.values()) | set(large.values())) == 1, (small, large)
+
+
+def test_the_learners_table_escapes_what_people_typed(signed_in, programme_lead, administrator, cohort):
+    (enrolment,) = enrol_learners(cohort, 1)
+    enrolment.learner.full_name = "<b>Bold</b> & O'Brien"
+    enrolment.learner.save(update_fields=["full_name"])
+    for person in (programme_lead, administrator):
+        html = cohort_page(signed_in(person), cohort)
+        assert "&lt;b&gt;Bold&lt;/b&gt; &amp; O&#39;Brien" in html and "<b>Bold</b>" not in html

@@ -132,18 +132,27 @@ def profile_new_version(request, slug):
     return redirect("roles:edit", found.slug)
 
 
+def _candidates(request):
+    value = request.GET.get("candidates", "1")
+    return int(value) if value.isdigit() else 1
+
+
 def _document(request, slug, kind):
     if kind not in KINDS:
         raise Http404("No such document.")
     found = services.managed_profile(request.user, slug)
     version = services.document_version(found)
-    return found, version, build(kind, source_for(version))
+    return found, version, build(kind, source_for(version), candidates=_candidates(request))
 
 
 def document(request, slug, kind):
     found, version, built = _document(request, slug, kind)
+    candidates = len([s for s in built.sections if s.heading.startswith("Scoring sheet")])
     downloads = [
-        {"text": f"Download as {label}", "href": f"{request.path}{fmt}/"}
+        {
+            "text": f"Download as {label}",
+            "href": f"{request.path}{fmt}/" + (f"?candidates={candidates}" if candidates > 1 else ""),
+        }
         for fmt, label in (("docx", "Word"), ("pdf", "PDF"))
     ]
     context = {

@@ -74,7 +74,14 @@ def provenance(version):
     )
 
 
-def build(kind, source):
+MAX_CANDIDATES = 30
+
+
+def build(kind, source, *, candidates=1):
+    """The document `kind` of `source`; an interview plan has a scoring sheet for each of
+    `candidates` (1 to MAX_CANDIDATES)."""
+    if kind == "interview-plan":
+        return interview_plan(source, candidates=max(1, min(MAX_CANDIDATES, candidates)))
     return BUILDERS[kind](source)
 
 
@@ -165,7 +172,7 @@ def advert(source):
     return _document("advert", source, sections)
 
 
-def interview_plan(source):
+def interview_plan(source, candidates=1):
     picks = [p for p in source.picks if p.at_interview]
     if not picks:
         return _document(
@@ -204,23 +211,25 @@ def interview_plan(source):
                 )
             )
     sections.append(questions)
-    sheet = Section("Scoring sheet (one for each candidate)", new_page=True)
-    sheet.blocks.append(
-        Table(
-            "Candidate and panel",
-            ("Detail", "Entry"),
-            (("Candidate", BLANK), ("Panel member", BLANK), ("Date", BLANK)),
-            True,
-        )
-    )
     rows = []
     for pick in picks:
         content = source.content_of(pick)
         for number, _ in enumerate(content.questions.all() if content else [None], start=1):
             rows.append((pick.item.title, f"Question {number}", BLANK, BLANK))
-    sheet.blocks.append(Table("Scores", ("Competency", "Question", "Score (1 to 4)", "Notes"), tuple(rows), True))
-    sheet.blocks.append(Paragraph(BLANK, strong="Total score: "))
-    sections.append(sheet)
+    for candidate in range(1, candidates + 1):
+        sheet = Section(f"Scoring sheet: candidate {candidate}", new_page=True)
+        sheet.blocks.append(
+            Table(
+                f"Candidate {candidate} and panel",
+                ("Detail", "Entry"),
+                (("Candidate", BLANK), ("Panel member", BLANK), ("Date", BLANK)),
+                True,
+            )
+        )
+        scores = ("Competency", "Question", "Score (1 to 4)", "Notes")
+        sheet.blocks.append(Table(f"Scores of candidate {candidate}", scores, tuple(rows), True))
+        sheet.blocks.append(Paragraph(BLANK, strong="Total score: "))
+        sections.append(sheet)
     return _document("interview-plan", source, sections)
 
 

@@ -147,3 +147,41 @@ def test_the_pages_download_what_the_command_writes(profile, employer, signed_in
     assert "Essential criteria" in docx_text(response.content)
     response = client.get(f"/roles/{profile.slug}/documents/interview-plan/pdf/")
     assert response["Content-Type"] == "application/pdf" and "Scoring sheet" in pdf_text(response.content)
+
+
+def test_the_interview_plan_has_a_scoring_sheet_for_each_candidate(profile, employer, signed_in, tmp_path):
+    built = build("interview-plan", source_for(services.draft_of(profile)), candidates=3)
+    assert [s.heading for s in built.sections if s.heading.startswith("Scoring sheet")] == [
+        "Scoring sheet: candidate 1",
+        "Scoring sheet: candidate 2",
+        "Scoring sheet: candidate 3",
+    ]
+    assert (
+        len(
+            [
+                s
+                for s in build("interview-plan", source_for(services.draft_of(profile)), candidates=99).sections
+                if s.new_page
+            ]
+        )
+        == 30
+    )
+    client = signed_in(employer)
+    page = client.get(f"/roles/{profile.slug}/documents/interview-plan/?candidates=2").content.decode()
+    assert "Scoring sheet: candidate 2" in page and "docx/?candidates=2" in page
+    data = client.get(f"/roles/{profile.slug}/documents/interview-plan/docx/?candidates=2").content
+    assert "Scoring sheet: candidate 2" in docx_text(data)
+    target = tmp_path / "plan.docx"
+    call_command(
+        "export_role_profile",
+        profile.slug,
+        "--document",
+        "interview-plan",
+        "--format",
+        "docx",
+        "--candidates",
+        "4",
+        "--output",
+        str(target),
+    )
+    assert "Scoring sheet: candidate 4" in docx_text(target.read_bytes())

@@ -22,8 +22,11 @@ class Command(BaseCommand):
         parser.add_argument("--document", choices=list(KINDS))
         parser.add_argument("--profile-version", type=int, dest="number", help="the version number (default: current)")
         parser.add_argument("--output", help="the file to write (default: standard output)")
+        parser.add_argument(
+            "--candidates", type=int, default=1, help="interview plan: scoring sheets to print (1 to 30)"
+        )
 
-    def handle(self, *args, profile, format, document, number, output, **options):
+    def handle(self, *args, profile, format, document, number, output, candidates, **options):
         found = find_profile(profile)
         if found is None:
             raise CommandError(f"No role profile has the id or slug {profile!r}.")
@@ -37,7 +40,7 @@ class Command(BaseCommand):
         else:
             if not document:
                 raise CommandError(f"--format {format} needs --document, one of: {', '.join(KINDS)}.")
-            built = build(document, source_for(version))
+            built = build(document, source_for(version), candidates=candidates)
             data = render_docx(built) if format == "docx" else render_pdf(built)
         if output:
             with open(output, "wb") as handle:

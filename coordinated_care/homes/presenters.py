@@ -9,6 +9,7 @@ from coordinated_care.accounts.models import Role, RoleAssignment
 from coordinated_care.assessments.presenters import caseload_summary
 from coordinated_care.portfolios.home import learner_home_context
 from coordinated_care.programmes.presenters import role_home_context
+from coordinated_care.roles.services import roles_held
 
 
 class RoleHome:
@@ -31,6 +32,8 @@ class RoleHome:
             "role": self.role,
             "organisations": organisations,
             "other_roles": other_roles,
+            # The role profiles the person is in, whatever their role here: where they rate themselves.
+            "role_profiles_held": roles_held(self.user),
             # The learners and cohorts of facilitators, supervisors and programme leads.
             **role_home_context(self.role, self.user),
             **self._caseload(),

@@ -3,6 +3,7 @@ from django.shortcuts import redirect, render
 
 from coordinated_care.accounts import services
 from coordinated_care.accounts.models import Role
+from coordinated_care.roles.services import roles_held
 
 from . import presenters
 
@@ -11,7 +12,8 @@ def home(request):
     """Everyone signs in to "/"; this sends each person on to the home page of their role."""
     roles = services.home_roles(request.user)
     if not roles:
-        return render(request, "homes/no_role.jinja", {"page_title": "No role yet"})
+        context = {"page_title": "No role yet", "role_profiles_held": roles_held(request.user)}
+        return render(request, "homes/no_role.jinja", context)
     return redirect(services.HOME_URL_NAMES[roles[0]])
 
 

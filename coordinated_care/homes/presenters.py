@@ -2,6 +2,7 @@
 what the apps below have for that role, in a fixed number of queries. The home pages sit above
 every domain app (ADR 10), so they import them directly."""
 
+from django.db.models import Exists, OuterRef
 from django.urls import reverse
 
 from coordinated_care.accounts import services
@@ -9,7 +10,7 @@ from coordinated_care.accounts.models import Role, RoleAssignment
 from coordinated_care.assessments.presenters import caseload_summary
 from coordinated_care.portfolios.home import learner_home_context
 from coordinated_care.programmes.presenters import role_home_context
-from coordinated_care.roles.services import roles_held
+from coordinated_care.roles.models import RoleHolder
 
 
 class RoleHome:
@@ -19,7 +20,11 @@ class RoleHome:
 
     def context(self):
         assignments = list(
-            RoleAssignment.objects.filter(user=self.user).select_related("organisation").order_by("role")
+            RoleAssignment.objects.filter(user=self.user)
+            .select_related("organisation")
+            # Asked in the same query: whether they are in a role profile, to rate themselves against.
+            .annotate(holds_role_profile=Exists(RoleHolder.objects.filter(user=OuterRef("user"))))
+            .order_by("role")
         )
         organisations = sorted({a.organisation.name for a in assignments if a.role == self.role})
         other_roles = [
@@ -32,8 +37,7 @@ class RoleHome:
             "role": self.role,
             "organisations": organisations,
             "other_roles": other_roles,
-            # The role profiles the person is in, whatever their role here: where they rate themselves.
-            "role_profiles_held": roles_held(self.user),
+            "holds_role_profile": any(a.holds_role_profile for a in assignments),
             # The learners and cohorts of facilitators, supervisors and programme leads.
             **role_home_context(self.role, self.user),
             **self._caseload(),

@@ -12,7 +12,7 @@ def home(request):
     """Everyone signs in to "/"; this sends each person on to the home page of their role."""
     roles = services.home_roles(request.user)
     if not roles:
-        context = {"page_title": "No role yet", "role_profiles_held": roles_held(request.user)}
+        context = {"page_title": "No role yet", "holds_role_profile": bool(roles_held(request.user))}
         return render(request, "homes/no_role.jinja", context)
     return redirect(services.HOME_URL_NAMES[roles[0]])
 

@@ -6,29 +6,15 @@ import uuid
 from django.db import models
 from django.utils import timezone
 
+from coordinated_care.core.versions import DraftOnlyRowsQuerySet
+
 from .framework import FrameworkVersion, VersionLocked
 
 
-class FrameworkItemQuerySet(models.QuerySet):
-    # Bulk operations skip save() and delete(), so they carry the same rule.
-    def update(self, **kwargs):
-        self._refuse_if_any_locked()
-        return super().update(**kwargs)
-
-    def delete(self):
-        self._refuse_if_any_locked()
-        return super().delete()
-
-    def bulk_create(self, objs, *args, **kwargs):
-        objs = list(objs)
-        version_ids = {obj.version_id for obj in objs}
-        if FrameworkVersion.objects.filter(pk__in=version_ids).exclude(status=FrameworkVersion.Status.DRAFT).exists():
-            raise VersionLocked("Items can only be added to a draft framework version.")
-        return super().bulk_create(objs, *args, **kwargs)
-
-    def _refuse_if_any_locked(self):
-        if self.exclude(version__status=FrameworkVersion.Status.DRAFT).exists():
-            raise VersionLocked("The items of a published or retired framework version can never change.")
+class FrameworkItemQuerySet(DraftOnlyRowsQuerySet):
+    locked_error = VersionLocked
+    added_message = "Items can only be added to a draft framework version."
+    changed_message = "The items of a published or retired framework version can never change."
 
 
 class FrameworkItem(models.Model):

@@ -8,6 +8,8 @@ import uuid
 from django.db import models
 from django.utils import timezone
 
+from coordinated_care.core.versions import DraftOnlyRowsQuerySet
+
 
 class VersionLocked(Exception):
     """A change was asked of a published role profile version, or of one of its picks."""
@@ -119,25 +121,10 @@ class RoleProfileVersion(models.Model):
         return [line.strip() for line in self.duties.splitlines() if line.strip()]
 
 
-class PickQuerySet(models.QuerySet):
-    def update(self, **kwargs):
-        self._refuse_if_any_locked()
-        return super().update(**kwargs)
-
-    def delete(self):
-        self._refuse_if_any_locked()
-        return super().delete()
-
-    def bulk_create(self, objs, *args, **kwargs):
-        objs = list(objs)
-        ids = {obj.version_id for obj in objs}
-        if RoleProfileVersion.objects.filter(pk__in=ids).exclude(status=RoleProfileVersion.Status.DRAFT).exists():
-            raise VersionLocked("Picks can only be added to a draft role profile version.")
-        return super().bulk_create(objs, *args, **kwargs)
-
-    def _refuse_if_any_locked(self):
-        if self.exclude(version__status=RoleProfileVersion.Status.DRAFT).exists():
-            raise VersionLocked("The picks of a published role profile version can never change.")
+class PickQuerySet(DraftOnlyRowsQuerySet):
+    locked_error = VersionLocked
+    added_message = "Picks can only be added to a draft role profile version."
+    changed_message = "The picks of a published role profile version can never change."
 
 
 class Pick(models.Model):

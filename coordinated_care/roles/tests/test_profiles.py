@@ -72,7 +72,12 @@ def test_a_published_version_never_changes(published_profile):
         RoleProfileVersion.objects.filter(pk=version.pk).update(title="Changed")
     with pytest.raises(VersionLocked):
         Pick.objects.filter(version=version).delete()
+    with pytest.raises(VersionLocked):
+        Pick.objects.filter(version=version).update(priority="desirable")
     pick = Pick.objects.filter(version=version).first()
+    copy = Pick(version=version, item=pick.item, priority=pick.priority, level=pick.level)
+    with pytest.raises(VersionLocked, match="only be added to a draft"):
+        Pick.objects.bulk_create([copy])
     pick.priority = "desirable"
     with pytest.raises(VersionLocked):
         pick.save()

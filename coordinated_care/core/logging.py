@@ -26,10 +26,10 @@ class WithholdPaths(logging.Filter):
     out, and the request log line of the same request names the URL pattern instead."""
 
     def filter(self, record):
-        if record.args:
+        # Django passes the path as a positional argument of the message ("Not Found: %s").
+        if isinstance(record.args, tuple):
             record.args = tuple(
-                "(path withheld)" if isinstance(arg, str) and arg.startswith("/") else arg
-                for arg in (record.args if isinstance(record.args, tuple) else (record.args,))
+                "(path withheld)" if isinstance(arg, str) and arg.startswith("/") else arg for arg in record.args
             )
         record.__dict__.pop("request", None)
         return True

@@ -12,6 +12,7 @@ urlpatterns = [
     path("confidentiality/", include("coordinated_care.confidentiality.urls")),
     path("assessments/", include("coordinated_care.assessments.urls")),
     path("roles/", include("coordinated_care.roles.urls")),
+    path("", include("coordinated_care.reports.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
 ]

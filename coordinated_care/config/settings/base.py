@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "coordinated_care.assessments",
     "coordinated_care.homes",
     "coordinated_care.roles",
+    "coordinated_care.reports",
 ]
 
 MIDDLEWARE = [

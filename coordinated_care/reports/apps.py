@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ReportsConfig(AppConfig):
+    name = "coordinated_care.reports"
+    verbose_name = "Reports"

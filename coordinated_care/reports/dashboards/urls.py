@@ -1,0 +1,3 @@
+"""Progress across many people: the cohort, organisation and learner dashboards."""
+
+urlpatterns = []

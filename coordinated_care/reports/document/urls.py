@@ -1,0 +1,3 @@
+"""The portfolio as one document and its verification."""
+
+urlpatterns = []

@@ -5,13 +5,15 @@ never name a patient."""
 from coordinated_care import audit
 from coordinated_care.audit.providers import Readers, register_readers
 
-from .models import AccreditedTraining, Enrolment, Workshop
+from .models import AccreditedTraining, Attendance, Enrolment, Workshop
 from .services import can_manage_cohort, can_read_portfolio, is_administrator, readable_enrolment
 
 
 def register_models():
     audit.register(Enrolment, enrolment=lambda enrolment: enrolment.pk, label=_enrolment_label)
     audit.register(AccreditedTraining, label=lambda training: f"Accredited training: {training.provider}")
+    # Filed under the learner's enrolment: whoever reads the portfolio reads how it was marked.
+    audit.register(Attendance, label=lambda attendance: f"Attendance at workshop {attendance.workshop_id}")
     # A workshop belongs to a cohort, not to one portfolio: its history is for those who run it.
     audit.register(Workshop, enrolment=lambda workshop: None, can_read=_can_read_workshop)
 

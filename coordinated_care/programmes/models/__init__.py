@@ -1,3 +1,4 @@
+from .attendance import Attendance
 from .cohorts import AccreditedTraining, Cohort, Enrolment, Workshop
 from .programmes import (
     Criterion,
@@ -10,6 +11,7 @@ from .programmes import (
 
 __all__ = [
     "AccreditedTraining",
+    "Attendance",
     "Cohort",
     "Criterion",
     "CriterionGroup",

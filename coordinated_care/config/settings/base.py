@@ -218,6 +218,9 @@ FEEDBACK_RATE_LIMITS = env_rate_limits(
 FEEDBACK_MIN_FILL_SECONDS = env_int("FEEDBACK_MIN_FILL_SECONDS", 5, minimum=0)
 # Live confidentiality checks one person may ask for in a minute while typing.
 CONFIDENTIALITY_CHECKS_PER_MINUTE = env_int("CONFIDENTIALITY_CHECKS_PER_MINUTE", 60, minimum=1)
+# The longest text one form field may hold: longer text is refused with a message before it is scanned,
+# so no amount of text can tie up a worker (a whole chapter is about 50,000 characters).
+CONFIDENTIALITY_MAX_CHARACTERS = env_int("CONFIDENTIALITY_MAX_CHARACTERS", 100_000, minimum=1000)
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

@@ -80,6 +80,17 @@ def revoked_facilitator(enrolment):
 
 
 @pytest.fixture
+def revoked_programme_lead(cohort):
+    """The cohort's programme lead after their programme lead role was taken away: the cohort still
+    names them among its leads, but they no longer hold the role. The same person as
+    `programme_lead`, so a test asks for one or the other."""
+    lead = cohort.leads.get()
+    RoleAssignment.objects.filter(user=lead, role=Role.PROGRAMME_LEAD).delete()
+    lead.__dict__.pop("_roles_cache", None)
+    return lead
+
+
+@pytest.fixture
 def unassigned_facilitator(db):
     return _person(Role.FACILITATOR, OrganisationFactory(name="Another Practice"), "Unassigned Facilitator")
 

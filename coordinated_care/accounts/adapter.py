@@ -1,5 +1,6 @@
 from allauth.account.adapter import DefaultAccountAdapter
 
+from coordinated_care.core import outbox
 from coordinated_care.core.tasks import send_email
 
 
@@ -10,6 +11,7 @@ class AccountAdapter(DefaultAccountAdapter):
 
     def send_mail(self, template_prefix, email, context):
         # Through the task queue like every other e-mail, so that a slow mail server never holds up
-        # the sign-in pages. allauth's messages are plain text: its HTML templates are not used.
+        # the sign-in pages, and through the outbox, so that a queue that is down never fails them
+        # (ADR 11). allauth's messages are plain text: its HTML templates are not used.
         message = self.render_mail(template_prefix, email, context)
-        send_email.enqueue(to=list(message.to), subject=message.subject, body=message.body)
+        outbox.enqueue(send_email, to=list(message.to), subject=message.subject, body=message.body)

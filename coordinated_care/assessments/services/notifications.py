@@ -6,11 +6,11 @@ Evidence linked to a criterion that is waiting for sign-off is caught by a `post
 `portfolios.EvidenceLink`: the portfolio's services need not know about sign-off."""
 
 from django.conf import settings
-from django.db import transaction
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 from django.urls import reverse
 
+from coordinated_care.core import outbox
 from coordinated_care.core.tasks import send_email
 from coordinated_care.portfolios.models import EvidenceLink
 
@@ -25,7 +25,7 @@ def absolute(path, base_url=""):
 
 def _send(to, subject, body):
     if to:
-        transaction.on_commit(lambda: send_email.enqueue(to=[to], subject=subject, body=body))
+        outbox.enqueue(send_email, to=[to], subject=subject, body=body)
 
 
 def sign_off_requested(request, *, base_url=""):

@@ -11,7 +11,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from coordinated_care.core import dates
+from coordinated_care.core import dates, outbox
 from coordinated_care.core.tasks import send_email
 from coordinated_care.core.tokens import find_by_token, new_token
 
@@ -116,7 +116,7 @@ def email_link(issued, *, to, url):
         "could identify a patient, service user or carer."
     )
     FeedbackRequest.objects.filter(pk=request.pk).update(emailed=True)
-    transaction.on_commit(lambda: send_email.enqueue(to=[to], subject=subject, body=body))
+    outbox.enqueue(send_email, to=[to], subject=subject, body=body)
 
 
 def find_request(token):

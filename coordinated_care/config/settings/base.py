@@ -218,6 +218,17 @@ FEEDBACK_RATE_LIMITS = env_rate_limits(
 FEEDBACK_MIN_FILL_SECONDS = env_int("FEEDBACK_MIN_FILL_SECONDS", 5, minimum=0)
 # Live confidentiality checks one person may ask for in a minute while typing.
 CONFIDENTIALITY_CHECKS_PER_MINUTE = env_int("CONFIDENTIALITY_CHECKS_PER_MINUTE", 60, minimum=1)
+# The audit trail's seal (ADR 11): an HMAC key held outside the database over the chain's head and its
+# checkpoints; old keys, comma-separated, still verify seals made before a rotation. Local and test
+# settings give a fixed non-secret key; production refuses to start without one.
+AUDIT_SEAL_KEY = env_str("AUDIT_SEAL_KEY", "")
+AUDIT_SEAL_OLD_KEYS = env_list("AUDIT_SEAL_OLD_KEYS")
+# Where `write_audit_checkpoint` appends sealed checkpoints of the chain's head, outside the
+# database: a file path, or the name of a storage in STORAGES (object storage). One of the two.
+AUDIT_CHECKPOINT_FILE = env_str("AUDIT_CHECKPOINT_FILE", "")
+AUDIT_CHECKPOINT_STORAGE = env_str("AUDIT_CHECKPOINT_STORAGE", "")
+if AUDIT_CHECKPOINT_FILE and AUDIT_CHECKPOINT_STORAGE:
+    raise ImproperlyConfigured("Set AUDIT_CHECKPOINT_FILE or AUDIT_CHECKPOINT_STORAGE, not both.")
 # The longest text one form field may hold: longer text is refused with a message before it is scanned,
 # so no amount of text can tie up a worker (a whole chapter is about 50,000 characters).
 CONFIDENTIALITY_MAX_CHARACTERS = env_int("CONFIDENTIALITY_MAX_CHARACTERS", 100_000, minimum=1000)

@@ -11,6 +11,10 @@ INSTALLED_APPS = [app for app in INSTALLED_APPS if app != "coordinated_care.nonp
 SECRET_KEY = env_str("SECRET_KEY", required=True)
 if len(SECRET_KEY) < 50 or len(set(SECRET_KEY)) < 5:
     raise ImproperlyConfigured("SECRET_KEY must be a random value of at least 50 characters.")
+# The audit trail's head is sealed with a key the database does not hold (ADR 11).
+AUDIT_SEAL_KEY = env_str("AUDIT_SEAL_KEY", required=True)
+if len(AUDIT_SEAL_KEY) < 32 or AUDIT_SEAL_KEY == SECRET_KEY:
+    raise ImproperlyConfigured("AUDIT_SEAL_KEY must be a random value of at least 32 characters, not SECRET_KEY.")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 if not ALLOWED_HOSTS:
     raise ImproperlyConfigured("The environment variable ALLOWED_HOSTS must name the service's host names.")

@@ -6,6 +6,10 @@ from .base import *  # noqa: F403
 
 DEBUG = False
 SECRET_KEY = "test-only-key"
+AUDIT_SEAL_KEY = "test-only-audit-seal-key"
+AUDIT_SEAL_OLD_KEYS = []
+AUDIT_CHECKPOINT_FILE = ""
+AUDIT_CHECKPOINT_STORAGE = ""
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = tempfile.mkdtemp(prefix="coordinated-care-media-")

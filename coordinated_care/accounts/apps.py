@@ -4,3 +4,9 @@ from django.apps import AppConfig
 class AccountsConfig(AppConfig):
     name = "coordinated_care.accounts"
     verbose_name = "Accounts and organisations"
+
+    def ready(self):
+        from . import personal_data
+
+        # What the account holds of a person, and the retention of sessions and idle accounts (ADR 12).
+        personal_data.register_all()

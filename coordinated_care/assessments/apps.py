@@ -22,3 +22,8 @@ class AssessmentsConfig(AppConfig):
         providers.register_look(record_look)
         # E-mails the facilitator when evidence is linked to a criterion waiting for them.
         from .services import notifications  # noqa: F401
+
+        # What it holds of a person: their download, their erasure (accounts.providers, ADR 12).
+        from . import personal_data
+
+        personal_data.register_all()

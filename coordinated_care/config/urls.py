@@ -13,6 +13,7 @@ urlpatterns = [
     path("assessments/", include("coordinated_care.assessments.urls")),
     path("roles/", include("coordinated_care.roles.urls")),
     path("", include("coordinated_care.reports.urls")),
+    path("", include("coordinated_care.accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -18,3 +18,8 @@ class FeedbackConfig(AppConfig):
         register(FeedbackResponse, ["did_well", "do_differently", "their_role", "input"])
         # Responses count in a portfolio's progress: as evidence, and towards the feedback document.
         providers.register_progress(evidence=evidence_counts, documents=document_counts)
+
+        # What it holds of a person: their download, their erasure (accounts.providers, ADR 12).
+        from . import personal_data
+
+        personal_data.register_all()

@@ -10,3 +10,8 @@ class ProgrammesConfig(AppConfig):
 
         audited.register_models()
         audited.register_audit_readers()
+
+        # What it holds of a person: their download, their erasure (accounts.providers, ADR 12).
+        from . import personal_data
+
+        personal_data.register_all()

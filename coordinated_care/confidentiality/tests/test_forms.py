@@ -1,7 +1,12 @@
 from django import forms
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from coordinated_care.confidentiality.forms import CheckedDocumentField, ConfidentialityCheckedFormMixin, Declaration
+from coordinated_care.confidentiality.forms import (
+    CheckedDocumentField,
+    ConfidentialityCheckedFormMixin,
+    Declaration,
+    role_field_name,
+)
 
 from .documents import make_docx, make_pdf
 
@@ -37,32 +42,33 @@ def test_an_identifier_is_refused_with_a_plain_message():
 
 
 def test_a_name_needs_the_declaration():
-    form = make_form("I discussed the plan with Dr Okafor.")
+    form = make_form("I discussed the plan with Sam Okafor.")
     assert not form.is_valid()
     assert form.confidentiality_declaration_needed
-    assert "“Dr Okafor”" in form.errors["confidentiality_declaration"][0]
+    assert "“Sam Okafor”" in form.errors["confidentiality_declaration"][0]
     assert form.confidentiality_declarations == []
 
 
-def test_a_declared_name_is_saved_and_the_declaration_is_kept():
-    form = make_form("I discussed the plan with Dr Okafor.", declared=True)
+def test_a_declared_name_is_saved_with_its_role_and_the_declaration_is_kept():
+    text = "I discussed the plan with Sam Okafor."
+    form = make_form(text, declared=True, **{role_field_name("Sam Okafor"): "Practice pharmacist"})
     assert form.is_valid(), form.errors
     assert form.confidentiality_declarations == [
-        Declaration(field="reflection", text="Dr Okafor", type="PERSON", start=26, end=35)
+        Declaration(field="reflection", text="Sam Okafor", type="PERSON", start=26, end=36, role="Practice pharmacist")
     ]
-    assert form.confidentiality_declarations[0].as_dict()["text"] == "Dr Okafor"
+    assert form.confidentiality_declarations[0].as_dict()["role"] == "Practice pharmacist"
 
 
 def test_a_declaration_does_not_let_an_identifier_through():
-    form = make_form("Dr Okafor gave me 07700 900123.", declared=True)
+    form = make_form("Sam Okafor gave me 07700 900123.", declared=True)
     assert not form.is_valid()
     assert "a phone number" in form.errors["reflection"][0]
 
 
 def test_every_text_field_is_checked_not_only_textareas():
-    form = make_form("Nothing here.", title="Visit to Mrs Patel")
+    form = make_form("Nothing here.", title="Visit with Priya Patel")
     assert not form.is_valid()
-    assert "“Mrs Patel”" in form.errors["confidentiality_declaration"][0]
+    assert "“Priya Patel”" in form.errors["confidentiality_declaration"][0]
 
 
 def test_email_fields_are_not_free_text():
@@ -85,14 +91,15 @@ def test_an_uploaded_document_with_an_identifier_is_refused():
 
 
 def test_a_name_in_an_uploaded_pdf_needs_the_declaration():
-    upload = SimpleUploadedFile("case.pdf", make_pdf("I met Mrs Begum at the practice."))
+    upload = SimpleUploadedFile("case.pdf", make_pdf("I met Amira Begum at the practice."))
     form = make_form("See the attached case study.", files={"attachment": upload})
     assert not form.is_valid()
-    assert "“Mrs Begum”" in form.errors["confidentiality_declaration"][0]
+    assert "“Amira Begum”" in form.errors["confidentiality_declaration"][0]
     declared = make_form(
         "See the attached.",
-        files={"attachment": SimpleUploadedFile("c.pdf", make_pdf("I met Mrs Begum."))},
+        files={"attachment": SimpleUploadedFile("c.pdf", make_pdf("I met Amira Begum."))},
         declared=True,
+        **{role_field_name("Amira Begum"): "Social prescribing link worker"},
     )
     assert declared.is_valid(), declared.errors
     assert declared.confidentiality_declarations[0].field == "attachment"
@@ -140,9 +147,12 @@ def render_declaration(form):
 
 def test_the_declaration_box_appears_only_once_a_name_is_found():
     assert "confidentiality_declaration" not in render_declaration(ReflectionForm())
-    form = make_form("I discussed the plan with Dr Okafor.")
+    form = make_form("I discussed the plan with Sam Okafor.")
     form.is_valid()
     html = render_declaration(form)
     assert 'name="confidentiality_declaration"' in html
     assert "nhsuk-error-message" in html
-    assert "“Dr Okafor”" in html
+    assert "“Sam Okafor”" in html
+    # A tick alone never saves a name: the role is asked for beside it.
+    assert f'name="{role_field_name("Sam Okafor")}"' in html
+    assert "Sam Okafor: what is their role?" in html

@@ -108,6 +108,8 @@ class GuardedForm(forms.Form):
             result = guard.check(text, allowed_names=allowed)
             if result.blocked:
                 self.add_error(name, guard.block_message(result))
+            elif result.not_staff:
+                self.add_error(name, guard.not_staff_message(result))
             elif result.names and not cleaned.get("names_confirmed"):
                 self.needs_name_confirmation = True
                 self.add_error(name, guard.name_message(result))

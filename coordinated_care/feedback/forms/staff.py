@@ -82,11 +82,13 @@ class ReceivedOn(forms.Form):
 
 
 class PaperPatientForm(PortfolioGuard, ReceivedOn, PatientFields):
-    guarded_fields = ("did_well", "do_differently")  # read by the stand-in only
+    pass
 
 
 class PaperColleagueForm(PortfolioGuard, ReceivedOn, ColleagueFields):
-    guarded_fields = ("their_role", "input", "given_name")
+    # The name the member of staff signed their own form with: a colleague's name by what the field
+    # is, their role beside it in their_role. Everything they wrote is checked.
+    confidentiality_exempt_fields = ("given_name",)
 
 
 class CountersignForm(forms.Form):
@@ -112,7 +114,10 @@ class CountersignForm(forms.Form):
         return password
 
 
-class EvidenceForm(forms.Form):
+class EvidenceForm(PortfolioGuard, forms.Form):
+    """Linking a response to a criterion: what the learner writes about it goes into their portfolio,
+    so the portfolio's guard checks it like any other writing."""
+
     criterion = forms.ModelChoiceField(
         label="Criterion",
         queryset=None,

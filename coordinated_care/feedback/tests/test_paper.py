@@ -6,6 +6,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
+from coordinated_care.confidentiality.forms import role_field_name
 from coordinated_care.feedback import services
 from coordinated_care.feedback.models import Countersignature, FeedbackResponse
 
@@ -131,16 +132,19 @@ def test_a_typed_in_name_must_be_declared_a_colleagues(signed_in, learner, enrol
         "received_month": "3",
         "received_year": "2025",
         "their_role": "Practice nurse",
-        "input": "Shadowed Dr Patel on the frailty ward round.",
+        "input": "Shadowed Priya Patel on the frailty ward round.",
         "given_name": "",
     }
     page = signed_in(learner).post(url, data)
     assert page.status_code == 200
     assert FeedbackResponse.objects.count() == 0
     html = page.content.decode()
-    declaration = "confidentiality_declaration" if 'name="confidentiality_declaration"' in html else "names_confirmed"
-    assert f'name="{declaration}"' in html
-    assert signed_in(learner).post(url, {**data, declaration: "on"}).status_code == 302
+    role = role_field_name("Priya Patel")
+    assert 'name="confidentiality_declaration"' in html and f'name="{role}"' in html
+    # The tick alone is not enough: the colleague's role comes with it.
+    page = signed_in(learner).post(url, {**data, "confidentiality_declaration": "on"})
+    assert page.status_code == 200 and "Enter the role of “Priya Patel”" in page.content.decode()
+    assert signed_in(learner).post(url, {**data, "confidentiality_declaration": "on", role: "GP"}).status_code == 302
     assert FeedbackResponse.objects.count() == 1
 
 

@@ -5,6 +5,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from coordinated_care.confidentiality.forms import role_field_name
 from coordinated_care.portfolios.models import Attachment, Entry, EntryVersion, EvidenceLink
 
 from .builders import CASE_STUDY, add_case_study, pdf_with_text
@@ -33,19 +34,38 @@ def test_an_identifier_is_refused_and_nothing_is_saved(enrolment, learner_client
 
 
 def test_a_name_needs_the_declaration_which_is_kept_with_the_version(enrolment, learner_client):
-    data = {**CASE_STUDY, "coordination": "I spoke to Dr Okafor, the practice pharmacist, about a review."}
+    data = {**CASE_STUDY, "coordination": "I spoke to Sam Okafor, the practice pharmacist, about a review."}
     response = learner_client.post(url("new_entry", enrolment.uuid, "case-studies"), data)
     html = response.content.decode()
     assert response.status_code == 200 and "Okafor" in html
     assert 'href="#id_confidentiality_declaration"' in html
     assert not Entry.objects.exists()
-    response = learner_client.post(
-        url("new_entry", enrolment.uuid, "case-studies"), {**data, "confidentiality_declaration": "on"}
-    )
+    # A tick alone does not save the name: the colleague's role must come with it.
+    declared = {**data, "confidentiality_declaration": "on"}
+    response = learner_client.post(url("new_entry", enrolment.uuid, "case-studies"), declared)
+    assert response.status_code == 200 and "Enter the role of “Sam Okafor”" in response.content.decode()
+    role = {role_field_name("Sam Okafor"): "Practice pharmacist"}
+    response = learner_client.post(url("new_entry", enrolment.uuid, "case-studies"), {**declared, **role})
     assert response.status_code == 302
     version = EntryVersion.objects.get()
-    assert [(d["field"], d["type"]) for d in version.declarations] == [("coordination", "PERSON")]
+    assert [(d["field"], d["type"], d["role"]) for d in version.declarations] == [
+        ("coordination", "PERSON", "Practice pharmacist")
+    ]
     assert "Okafor" in version.declarations[0]["text"]
+
+
+def test_a_patients_name_with_a_title_cannot_be_declared_a_colleagues(enrolment, learner_client):
+    data = {
+        **CASE_STUDY,
+        "coordination": "I visited Mrs Margaret Thompson at home.",
+        "confidentiality_declaration": "on",
+        role_field_name("Mrs Margaret Thompson"): "Colleague",
+        role_field_name("Margaret Thompson"): "Colleague",
+    }
+    response = learner_client.post(url("new_entry", enrolment.uuid, "case-studies"), data)
+    assert response.status_code == 200
+    assert "cannot be confirmed as a colleague" in response.content.decode()
+    assert not Entry.objects.exists()
 
 
 def test_evidence_wording_is_checked_too(enrolment, learner, learner_client, criteria):

@@ -44,8 +44,21 @@ KINDS = {
         "the date of something that happened to a person",
         "A date of an admission, a fall or a death can point to one person. Consider 'in the spring'.",
     ),
-    "MEDICAL_CONDITION": Kind(
-        Action.WARN, "a rare condition", "A rare condition can point to one person. Keep it only if it is needed."
+    "MRN": Kind(
+        Action.BLOCK,
+        "a hospital or service record number",
+        "Remove the number. A record number points to one patient as surely as their name.",
+    ),
+    "CONDITION": Kind(
+        Action.CONFIRM,
+        "a specific medical condition",
+        "With a place, an age or a service, a diagnosis can point to one person. Use general wording"
+        " unless the diagnosis itself is needed, and confirm below that nobody can be identified.",
+    ),
+    "UNIQUE": Kind(
+        Action.CONFIRM,
+        "a detail that picks out one person",
+        "Describe the person so that they could be any of many: 'a retired teacher', 'a house in the village'.",
     ),
 }
 
@@ -60,6 +73,8 @@ class Finding:
     score: float
     action: Action
     explanation: str = field(default="", compare=False)
+    # General wording the author could use instead, for a condition: "a long-term lung condition".
+    suggestion: str = field(default="", compare=False)
 
     def text_in(self, text: str) -> str:
         return text[self.start : self.end]
@@ -74,11 +89,15 @@ class Finding:
         }
         if with_explanation:
             data["explanation"] = self.explanation
+        if self.suggestion:
+            data["suggestion"] = self.suggestion
         return data
 
 
-def explain(kind_name: str, action: Action, detail: str = "") -> str:
+def explain(kind_name: str, action: Action, detail: str = "", suggestion: str = "") -> str:
     kind = KINDS[kind_name]
+    if suggestion:
+        detail = " ".join(part for part in (detail, f"You could write “{suggestion}” instead.") if part)
     opening = {
         Action.BLOCK: f"This looks like {kind.label}, which cannot be saved in a portfolio.",
         Action.CONFIRM: f"This looks like {kind.label}.",

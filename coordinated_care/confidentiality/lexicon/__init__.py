@@ -6,6 +6,7 @@ reading code. `fold` is the one normalisation every lookup uses, so "Siobhán", 
 
 import re
 import unicodedata
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
@@ -71,10 +72,38 @@ def allowed_words() -> frozenset[str]:
     return frozenset(p.removesuffix("'s").rstrip("'") for p in phrases if " " not in p)
 
 
+@dataclass(frozen=True)
+class Condition:
+    term: str
+    code: str  # ICD-10-CM, for a reviewer tracing where the term came from
+    suggestion: str  # general wording to use instead
+
+
+@dataclass(frozen=True)
+class ConditionIndex:
+    """Terms by their first word, so a scan looks up each word of a text instead of trying every term."""
+
+    by_first_word: dict[str, list[tuple[tuple[str, ...], Condition]]]
+    abbreviations: dict[str, Condition]  # four letters or fewer: matched only as written ("MND", not "mnd")
+
+
+def condition_words(text: str) -> list[str]:
+    return [fold(w) for w in text.split()]
+
+
 @cache
-def rare_conditions() -> tuple[re.Pattern, re.Pattern]:
-    """Long names match in any case; short abbreviations (MND, PSP) only in capitals."""
-    phrases = _lines("rare_conditions.txt")
-    long_names = [p for p in phrases if len(p) > 4]
-    abbreviations = [p.upper() for p in phrases if len(p) <= 4]
-    return _phrase_pattern(long_names), _phrase_pattern(abbreviations, flags=0)
+def conditions() -> ConditionIndex:
+    """`conditions.tsv`, built from ICD-10-CM by scripts/build_condition_lexicon.py."""
+    by_first_word: dict[str, list[tuple[tuple[str, ...], Condition]]] = {}
+    abbreviations: dict[str, Condition] = {}
+    for line in _lines("conditions.tsv"):
+        term, code, suggestion = line.split("\t")
+        condition = Condition(term, code, suggestion)
+        if len(term) <= 4:
+            abbreviations[term] = condition
+            continue
+        words = tuple(condition_words(term))
+        by_first_word.setdefault(words[0], []).append((words, condition))
+    for entries in by_first_word.values():
+        entries.sort(key=lambda entry: -len(entry[0]))  # longest first: "type 2 diabetes" over "type"
+    return ConditionIndex(by_first_word, abbreviations)

@@ -2,10 +2,12 @@
 recognisers are for US identifiers and would report Social Security and bank numbers here."""
 
 from .addresses import AddressRecogniser
-from .conditions import RareConditionRecogniser
+from .conditions import ConditionRecogniser
 from .dates import AgeRecogniser, DateOfBirthRecogniser
 from .identifiers import EmailRecogniser, NhsNumberRecogniser, PhoneNumberRecogniser, PostcodeRecogniser
 from .names import PersonNameRecogniser
+from .records import RecordNumberRecogniser
+from .unique import SinglingOutRecogniser
 
 
 def all_recognisers(nlp):
@@ -17,6 +19,8 @@ def all_recognisers(nlp):
         DateOfBirthRecogniser(),
         AgeRecogniser(),
         AddressRecogniser(),
-        RareConditionRecogniser(),
+        RecordNumberRecogniser(),
+        ConditionRecogniser(),
+        SinglingOutRecogniser(),
         PersonNameRecogniser(nlp),
     ]

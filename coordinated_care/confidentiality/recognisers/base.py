@@ -21,8 +21,8 @@ class Recogniser(LocalRecognizer):
         raise NotImplementedError
 
 
-def result(entity_type, start, end, score, *, detail="", action=None) -> RecognizerResult:
-    metadata = {"detail": detail}
+def result(entity_type, start, end, score, *, detail="", action=None, suggestion="") -> RecognizerResult:
+    metadata = {"detail": detail, "suggestion": suggestion}
     if action is not None:
         metadata["action"] = action
     return RecognizerResult(entity_type, start, end, score, recognition_metadata=metadata)

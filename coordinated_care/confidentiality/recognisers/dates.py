@@ -20,7 +20,9 @@ TEXT_DATE = (
     rf"|{MONTH}\s+{DAY}(?:,?\s+{YEAR})?"
     rf"|{MONTH},?\s+{YEAR})"
 )
-DATE = rf"(?:{NUMERIC_DATE}|{TEXT_DATE})(?!\w)"
+# ISO 8601, as a form or a system export writes it: "1945-03-12".
+ISO_DATE = r"(?:19|20)\d{2}(?P<isosep>[-/.])(?:1[0-2]|0?[1-9])(?P=isosep)(?:[12]\d|3[01]|0?[1-9])"
+DATE = rf"(?:{NUMERIC_DATE}|{ISO_DATE}|{TEXT_DATE})(?!\w)"
 
 BIRTH_CUE = r"(?:born|b\.|d\.?o\.?b\.?|date\s+of\s+birth|birth\s*date|birthday)"
 LINK = r"(?:[\s:,(-]|\b(?:is|was|on|in|the|of|as|given\s+as)\b)*"
@@ -28,6 +30,7 @@ DATE_OF_BIRTH = re.compile(rf"(?<!\w){BIRTH_CUE}{LINK}(?P<date>{DATE})", re.IGNO
 YEAR_OF_BIRTH = re.compile(rf"(?<!\w)born{LINK}(?P<year>{YEAR})(?!\w)", re.IGNORECASE)
 OLD_FULL_DATE = re.compile(
     rf"(?<![\w/.-])(?:(?:[12]\d|3[01]|0?[1-9])(?P<sep>[/.-])(?:1[0-2]|0?[1-9])(?P=sep)(?:19\d{{2}})"
+    rf"|19\d{{2}}(?P<isosep>[-/.])(?:1[0-2]|0?[1-9])(?P=isosep)(?:[12]\d|3[01]|0?[1-9])"
     rf"|{DAY}\s+(?:of\s+)?{MONTH},?\s+19\d{{2}}|{MONTH}\s+{DAY},?\s+19\d{{2}})(?!\w)",
     re.IGNORECASE,
 )

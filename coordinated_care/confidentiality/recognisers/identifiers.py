@@ -8,6 +8,9 @@ from .base import Recogniser, result
 
 NHS_NUMBER = re.compile(r"(?<![\w+/.()-])([1-9]\d{2})([ -]?)(\d{3})\2(\d{4})(?![\w/-]|\.\d)")
 NHS_CUE = re.compile(r"\bnhs\b|\bchi\b", re.IGNORECASE)
+# Ten digits grouped any other way, "943.476.5919" or "943 476 591 9": reported only when the check
+# digit is valid, since ordinary numbers take these shapes too.
+NHS_NUMBER_LOOSE = re.compile(r"(?<![\w+/.()-])(?<!\d[ .-])[1-9](?:[ .-]?\d){9}(?![\w/-]|[ .-]?\d)")
 
 
 def nhs_check_digit_is_valid(digits: str) -> bool:
@@ -25,6 +28,13 @@ class NhsNumberRecogniser(Recogniser):
     entities = ("NHS_NUMBER",)
 
     def find(self, text, doc):
+        strict = []
+        for match in NHS_NUMBER_LOOSE.finditer(text):
+            if NHS_NUMBER.fullmatch(match.group()) is None and nhs_check_digit_is_valid(
+                re.sub(r"\D", "", match.group())
+            ):
+                strict.append(match.span())
+                yield result("NHS_NUMBER", *match.span(), 0.9, detail="Its check digit is valid.")
         for match in NHS_NUMBER.finditer(text):
             digits = match.group(1) + match.group(3) + match.group(4)
             if nhs_check_digit_is_valid(digits):

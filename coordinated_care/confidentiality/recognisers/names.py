@@ -110,7 +110,8 @@ class NameReading:
                 continue
             last = i
             for position in range(3):
-                nxt = self.next_word(last, allow_dot=last == i)
+                # "Mrs J. Smith": a full stop may follow the title or an initial.
+                nxt = self.next_word(last, allow_dot=last == i or len(self.words[last].text) == 1)
                 if nxt is None or not self._after_title(w, nxt, first=position == 0):
                     break
                 last += 1
@@ -122,6 +123,8 @@ class NameReading:
             return False
         if w.folded in cues.NAME_PARTICLES:  # "Mrs van der Merwe"
             return True
+        if len(w.text) == 1 and w.text.isupper() and (w.text not in "AI" or self.text[w.end : w.end + 1] == "."):
+            return True  # an initial: "Mrs J. Smith" ("A" and "I" are words too)
         if w.folded in self.stop_words:
             return False
         if w.capitalised or w.upper:

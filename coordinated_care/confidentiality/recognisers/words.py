@@ -10,6 +10,7 @@ from . import name_cues as cues
 
 WORD = re.compile(r"^[^\W\d_]+(?:['’][^\W\d_]+)*$")
 ABBREVIATED_TITLE = re.compile(r"^(?:mr|mrs|ms|mx|dr|prof|rev|revd|st)\.$", re.IGNORECASE)
+INITIAL = re.compile(r"^[A-Z]\.$")  # spaCy keeps the full stop of "J." in the token
 
 
 @dataclass
@@ -43,7 +44,7 @@ def build_words(doc, text: str) -> list[Word]:
     i = 0
     while i < len(doc):
         token = doc[i]
-        if not WORD.match(token.text) and not ABBREVIATED_TITLE.match(token.text):
+        if not WORD.match(token.text) and not ABBREVIATED_TITLE.match(token.text) and not INITIAL.match(token.text):
             i += 1
             continue
         j = i
@@ -56,6 +57,8 @@ def build_words(doc, text: str) -> list[Word]:
         ):
             j += 2
         start, end = token.idx, doc[j].idx + len(doc[j].text)
+        if INITIAL.match(token.text):
+            end -= 1  # the word is the letter; the full stop is a gap, as after "Mrs."
         previous = doc[i - 1].text if i > 0 else None
         # A spaced dash breaks a sentence; a hyphen inside "84-year-old" does not.
         dash_break = i > 0 and previous in ("-", "–", "—") and bool(doc[i - 1].whitespace_)

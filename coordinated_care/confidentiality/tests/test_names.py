@@ -61,7 +61,7 @@ def test_names_that_are_also_words_count_when_used_for_a_person(text, name):
         "The Practice Manager, the Social Prescriber and the Health and Wellbeing Coach attended.",
         "I used Gibbs' reflective cycle and Kolb's learning cycle in this reflection.",
         "The Alzheimer's Society runs a memory café on Thursdays.",
-        "The patient has Parkinson's disease and struggles with the pharmacy.",
+        "The Parkinson's UK nurse visits the practice every month.",
         "She was seen at the Queen Elizabeth Hospital and at Good Hope Hospital.",
         "He takes Amlodipine and Metformin, and Oramorph for pain.",
         "The Caldicott principles guide how I share information.",

@@ -6,10 +6,10 @@ from coordinated_care.confidentiality.service import scan
 
 
 def test_each_kind_has_the_action_the_issue_gives_it():
-    block = {"NHS_NUMBER", "POSTCODE", "PHONE_NUMBER", "EMAIL_ADDRESS", "DATE_OF_BIRTH", "ADDRESS"}
+    block = {"NHS_NUMBER", "POSTCODE", "PHONE_NUMBER", "EMAIL_ADDRESS", "DATE_OF_BIRTH", "ADDRESS", "MRN"}
     assert {name for name, kind in KINDS.items() if kind.action == Action.BLOCK} == block
-    assert KINDS["PERSON"].action == Action.CONFIRM
-    assert {KINDS[name].action for name in ("AGE", "MEDICAL_CONDITION", "PERSONAL_DATE")} == {Action.WARN}
+    assert {name for name, kind in KINDS.items() if kind.action == Action.CONFIRM} == {"PERSON", "CONDITION", "UNIQUE"}
+    assert {KINDS[name].action for name in ("AGE", "PERSONAL_DATE")} == {Action.WARN}
 
 
 def test_a_finding_has_offsets_type_score_action_and_an_explanation():
@@ -18,7 +18,7 @@ def test_a_finding_has_offsets_type_score_action_and_an_explanation():
     assert [(f.text_in(text), f.type, f.action) for f in findings] == [
         ("Mrs Begum", "PERSON", Action.CONFIRM),
         ("07700 900123", "PHONE_NUMBER", Action.BLOCK),
-        ("Huntington's disease", "MEDICAL_CONDITION", Action.WARN),
+        ("Huntington's disease", "CONDITION", Action.CONFIRM),
     ]
     for f in findings:
         assert 0 < f.score <= 1

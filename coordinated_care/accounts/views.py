@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
 from . import privacy
-from .forms import ErasureForm
+from .privacy_forms import ErasureForm
 
 FORMATS = {"json": "application/json", "pdf": "application/pdf"}
 

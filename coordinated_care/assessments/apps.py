@@ -6,6 +6,7 @@ class AssessmentsConfig(AppConfig):
     verbose_name = "Assessment and sign-off"
 
     def ready(self):
+        from coordinated_care.confidentiality.registry import register
         from coordinated_care.portfolios import providers
 
         from . import audited
@@ -14,16 +15,24 @@ class AssessmentsConfig(AppConfig):
         from .services.progress import criterion_outcomes_of, review_documents
 
         audited.register_models()
+        # What `scan_existing` re-checks: what learners, facilitators and signers wrote.
+        from .models import AgreedAction, Assessment, Review, SignatureWithdrawal, SignOffRequest
+
+        register(SignOffRequest, ["note"])
+        register(Assessment, ["comments", "reflection"])
+        register(AgreedAction, ["title"])
+        register(Review, ["content"])
+        register(SignatureWithdrawal, ["reason"])
         # What the portfolio shows of its assessment: outcomes and signed reviews in its progress,
         # the completion and sign-off panels, and the facilitator's last look at it.
         providers.register_progress(outcomes=criterion_outcomes_of, documents=review_documents)
         providers.register_panel("overview", panels.overview_panel)
         providers.register_panel("criterion", panels.criterion_page_panel)
         providers.register_look(record_look)
-        # E-mails the facilitator when evidence is linked to a criterion waiting for them.
-        from .services import notifications  # noqa: F401
-
         # What it holds of a person: their download, their erasure (accounts.providers, ADR 12).
         from . import personal_data
+
+        # E-mails the facilitator when evidence is linked to a criterion waiting for them.
+        from .services import notifications  # noqa: F401
 
         personal_data.register_all()

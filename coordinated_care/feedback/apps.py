@@ -10,12 +10,14 @@ class FeedbackConfig(AppConfig):
         from coordinated_care.confidentiality.registry import register
         from coordinated_care.portfolios import providers
 
-        from .models import FeedbackResponse
+        from .models import FeedbackResponse, ResponseEvidenceLink
         from .services.progress import document_counts, evidence_counts
 
         # `scan_existing` re-checks stored answers when the guard learns something new. A member
         # of staff's own name (given_name) is theirs to give, so it is not among them.
         register(FeedbackResponse, ["did_well", "do_differently", "their_role", "input"])
+        # What the learner wrote about how a response shows a criterion.
+        register(ResponseEvidenceLink, ["how_it_shows"])
         # Responses count in a portfolio's progress: as evidence, and towards the feedback document.
         providers.register_progress(evidence=evidence_counts, documents=document_counts)
 

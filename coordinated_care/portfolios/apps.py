@@ -9,13 +9,19 @@ class PortfoliosConfig(AppConfig):
         from coordinated_care.programmes import providers
 
         from . import audited
-        from .models import Entry, EvidenceLink
+        from .models import Attachment, Draft, Entry, EntryVersion, EvidenceLink
         from .progress import progress_counts
 
         # What `scan_existing` re-checks when the confidentiality rules change; it walks the JSON
         # `content` of an entry part by part.
         register(Entry, ["title", "content"])
+        # Every earlier version keeps what it held, whatever the entry says now.
+        register(EntryVersion, ["title", "content"])
         register(EvidenceLink, ["how_it_shows"])
+        # A server draft holds writing never saved (purge_drafts forgets it after PORTFOLIO_DRAFT_DAYS);
+        # an upload's name is typed by its author as much as its text.
+        register(Draft, ["data"])
+        register(Attachment, ["original_name"])
         audited.register_models()
         # The cohort page and the supporters' home pages count progress by the portfolio's rules.
         providers.register_progress_counter(progress_counts)

@@ -1,4 +1,4 @@
-"""The personal data the accounts app holds (ADR 12): the account itself, its roles, its e-mail
+"""The personal data the accounts app holds (ADR 15): the account itself, its roles, its e-mail
 addresses, sessions and second factors; and the retention of sessions, idle accounts and the
 outbox's waiting e-mails (core sits below accounts and knows no registry)."""
 

@@ -1,4 +1,4 @@
-"""A person's rights over their data (UK GDPR; ADR 12): the download of everything the service
+"""A person's rights over their data (UK GDPR; ADR 15): the download of everything the service
 holds about them, the administrator's erasure, and the retention schedule. What each app holds is
 its own provider's business (`accounts.providers`); this module only gathers them."""
 

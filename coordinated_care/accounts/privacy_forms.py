@@ -1,4 +1,4 @@
-"""The administrator's erasure form (UK GDPR; ADR 12)."""
+"""The administrator's erasure form (UK GDPR; ADR 15)."""
 
 from django import forms
 

@@ -1,5 +1,5 @@
 """What personal data of a person each app holds, how it is erased and how long it is kept (UK
-GDPR; ADR 12). Accounts sits below the apps that hold a person's data, so it owns this registry and
+GDPR; ADR 15). Accounts sits below the apps that hold a person's data, so it owns this registry and
 each app registers its provider from its `AppConfig.ready()`, in its `personal_data.py`:
 
     providers.register(PersonalData(key="portfolios", export=export, erase=erase))

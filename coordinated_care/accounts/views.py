@@ -1,4 +1,4 @@
-"""A person's download of their data, and the administrator's erasure (UK GDPR; ADR 12)."""
+"""A person's download of their data, and the administrator's erasure (UK GDPR; ADR 15)."""
 
 from django.contrib import messages
 from django.http import Http404, HttpResponse

@@ -1,4 +1,4 @@
-"""The personal data assessment holds of a person (ADR 12): the sign-offs they asked for and the
+"""The personal data assessment holds of a person (ADR 15): the sign-offs they asked for and the
 decisions, reviews and signatures they made or that were made about them."""
 
 import datetime

@@ -1,5 +1,5 @@
 """The outbox: background jobs kept in the database while the queue's broker (Redis) does not
-answer, so that a person's save never fails because an e-mail could not be queued (ADR 11)."""
+answer, so that a person's save never fails because an e-mail could not be queued (ADR 14)."""
 
 from django.db import models
 from django.utils import timezone

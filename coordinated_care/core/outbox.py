@@ -1,4 +1,4 @@
-"""Background jobs that survive the queue being down (ADR 11).
+"""Background jobs that survive the queue being down (ADR 14).
 
 `enqueue(task, **kwargs)` hands a task to the queue once the caller's transaction commits, as
 `transaction.on_commit(lambda: task.enqueue(...))` did; when the broker does not answer, the job is

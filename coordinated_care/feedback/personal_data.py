@@ -1,4 +1,4 @@
-"""The personal data feedback holds of a person (ADR 12): the requests they made or that were made
+"""The personal data feedback holds of a person (ADR 15): the requests they made or that were made
 for them, the feedback given about them, and the transcriptions they countersigned."""
 
 from django.db.models import Q

@@ -1,4 +1,4 @@
-"""The personal data a portfolio holds of its learner (ADR 12): entries and their versions,
+"""The personal data a portfolio holds of its learner (ADR 15): entries and their versions,
 evidence links, uploads and drafts; and the drafts' retention."""
 
 from django.db.models import Q

@@ -1,4 +1,4 @@
-"""The personal data programmes hold of a person (ADR 12): their enrolments as a learner, the
+"""The personal data programmes hold of a person (ADR 15): their enrolments as a learner, the
 portfolios they support and the cohorts they lead."""
 
 from django.db.models import Q

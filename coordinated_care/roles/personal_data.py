@@ -1,4 +1,4 @@
-"""The personal data role profiles hold of a person (ADR 12): the roles they hold, their
+"""The personal data role profiles hold of a person (ADR 15): the roles they hold, their
 self-evaluations and ratings."""
 
 from coordinated_care.accounts.providers import PersonalData, Section, register

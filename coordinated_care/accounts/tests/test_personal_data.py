@@ -1,4 +1,4 @@
-"""UK GDPR (ADR 12): a person downloads everything held about them, an administrator erases a
+"""UK GDPR (ADR 15): a person downloads everything held about them, an administrator erases a
 person (removing what may be removed, pseudonymising signed records, the audit trail still whole)
 and the retention schedule is applied."""
 

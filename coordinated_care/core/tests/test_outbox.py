@@ -1,4 +1,4 @@
-"""The outbox (ADR 11): with the queue's broker down a save still succeeds, its e-mail waits in
+"""The outbox (ADR 14): with the queue's broker down a save still succeeds, its e-mail waits in
 the database, and `drain_outbox` hands it on once the broker answers."""
 
 import socket

@@ -1,4 +1,4 @@
-"""Hands the background jobs kept while the queue was down to the queue (ADR 11). Run it every
+"""Hands the background jobs kept while the queue was down to the queue (ADR 14). Run it every
 minute from the scheduler; it exits 0 whether or not the broker answers, printing what is left."""
 
 from django.core.management.base import BaseCommand

@@ -8,5 +8,5 @@ class AccountsConfig(AppConfig):
     def ready(self):
         from . import personal_data
 
-        # What the account holds of a person, and the retention of sessions and idle accounts (ADR 12).
+        # What the account holds of a person, and the retention of sessions and idle accounts (ADR 15).
         personal_data.register_all()

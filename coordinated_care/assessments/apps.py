@@ -29,7 +29,7 @@ class AssessmentsConfig(AppConfig):
         providers.register_panel("overview", panels.overview_panel)
         providers.register_panel("criterion", panels.criterion_page_panel)
         providers.register_look(record_look)
-        # What it holds of a person: their download, their erasure (accounts.providers, ADR 12).
+        # What it holds of a person: their download, their erasure (accounts.providers, ADR 15).
         from . import personal_data
 
         # E-mails the facilitator when evidence is linked to a criterion waiting for them.

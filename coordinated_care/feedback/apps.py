@@ -21,7 +21,7 @@ class FeedbackConfig(AppConfig):
         # Responses count in a portfolio's progress: as evidence, and towards the feedback document.
         providers.register_progress(evidence=evidence_counts, documents=document_counts)
 
-        # What it holds of a person: their download, their erasure (accounts.providers, ADR 12).
+        # What it holds of a person: their download, their erasure (accounts.providers, ADR 15).
         from . import personal_data
 
         personal_data.register_all()

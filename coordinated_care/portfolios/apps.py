@@ -26,7 +26,7 @@ class PortfoliosConfig(AppConfig):
         # The cohort page and the supporters' home pages count progress by the portfolio's rules.
         providers.register_progress_counter(progress_counts)
 
-        # What it holds of a person: their download, their erasure (accounts.providers, ADR 12).
+        # What it holds of a person: their download, their erasure (accounts.providers, ADR 15).
         from . import personal_data
 
         personal_data.register_all()

@@ -19,7 +19,7 @@ class ProgrammesConfig(AppConfig):
         audited.register_models()
         audited.register_audit_readers()
 
-        # What it holds of a person: their download, their erasure (accounts.providers, ADR 12).
+        # What it holds of a person: their download, their erasure (accounts.providers, ADR 15).
         from . import personal_data
 
         personal_data.register_all()

@@ -19,7 +19,7 @@ class RolesConfig(AppConfig):
         register(Session, ["title", "learning_outcomes"])
         register(SelfEvaluation, ["objectives"])
 
-        # What it holds of a person: their download, their erasure (accounts.providers, ADR 12).
+        # What it holds of a person: their download, their erasure (accounts.providers, ADR 15).
         from . import personal_data
 
         personal_data.register_all()

@@ -14,6 +14,7 @@ from .models import (
     Signature,
     SignatureWithdrawal,
     SignedEvidence,
+    SignedFile,
     SignOffRequest,
 )
 
@@ -23,6 +24,7 @@ def register_models():
     audit.register(SignOffRequest, label=lambda request: f"Sign-off request for criterion {request.criterion.code}")
     audit.register(Assessment)
     audit.register(SignedEvidence, enrolment=lambda signed: signed.assessment.enrolment_id)
+    audit.register(SignedFile, enrolment=lambda signed: signed.evidence.assessment.enrolment_id)
     audit.register(AgreedAction, enrolment=lambda action: action.assessment.enrolment_id)
     audit.register(Signature)
     audit.register(SignatureWithdrawal, enrolment=lambda withdrawal: withdrawal.signature.enrolment_id)

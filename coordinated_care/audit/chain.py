@@ -17,6 +17,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, connections, transaction
 from django.utils import timezone
 
+from . import seal
 from .context import current_actor
 from .exceptions import AuditError
 from .models import AuditChainHead, AuditEvent
@@ -111,7 +112,10 @@ def append(*, action, model, object_id, object_label, enrolment_id, before, afte
         note=event.note,
     )
     event.save(using=using)
-    AuditChainHead.objects.using(using).filter(pk=HEAD_ID).update(last_event_id=event.pk, hash=event.hash)
+    key_id, mac = seal.seal(seal.HEAD, seal.head_message(event.pk, event.hash))
+    AuditChainHead.objects.using(using).filter(pk=HEAD_ID).update(
+        last_event_id=event.pk, hash=event.hash, seal=mac, key_id=key_id
+    )
     return event
 
 
@@ -124,12 +128,12 @@ def _locked_head(using):
     # that a lost head row cannot fork the chain. Two first appends race to create it; the loser
     # waits for the winner's row and locks it.
     last = AuditEvent.objects.using(using).order_by("-id").values("id", "hash").first()
+    last_id, last_hash = (last["id"], last["hash"]) if last else (None, GENESIS)
+    key_id, mac = seal.seal(seal.HEAD, seal.head_message(last_id, last_hash))
     try:
         with transaction.atomic(using=using):
             return AuditChainHead.objects.using(using).create(
-                pk=HEAD_ID,
-                last_event_id=last["id"] if last else None,
-                hash=last["hash"] if last else GENESIS,
+                pk=HEAD_ID, last_event_id=last_id, hash=last_hash, seal=mac, key_id=key_id
             )
     except IntegrityError:
         return heads.get(pk=HEAD_ID)
@@ -139,3 +143,13 @@ def head(using="default"):
     """The head as last committed, without locking it: (last event id, hash), or (None, GENESIS)."""
     row = AuditChainHead.objects.using(using).filter(pk=HEAD_ID).values_list("last_event_id", "hash").first()
     return row or (None, GENESIS)
+
+
+def sealed_head(using="default"):
+    """(last event id, hash, key id, seal) as last committed, or None without a head."""
+    return (
+        AuditChainHead.objects.using(using)
+        .filter(pk=HEAD_ID)
+        .values_list("last_event_id", "hash", "key_id", "seal")
+        .first()
+    )

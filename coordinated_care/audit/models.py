@@ -95,6 +95,11 @@ class AuditChainHead(models.Model):
 
     last_event_id = models.BigIntegerField(null=True)
     hash = models.CharField(max_length=64)
+    # HMAC of (last event id, hash) under AUDIT_SEAL_KEY, which is not in the database, and the id
+    # of the key that made it (seal.py, ADR 11): a chain rewritten with recomputed hashes cannot
+    # be given a head that verifies.
+    seal = models.CharField(max_length=64, blank=True)
+    key_id = models.CharField(max_length=16, blank=True)
 
     def __str__(self):
         return f"audit chain head at #{self.last_event_id}"

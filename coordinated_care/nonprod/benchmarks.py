@@ -287,6 +287,7 @@ class Server:
         bench = ROOT / "build" / "bench"
         return env | {
             "SECRET_KEY": self.secret_key,
+            "AUDIT_SEAL_KEY": secrets.token_urlsafe(48),
             "ALLOWED_HOSTS": loadclient.LOOPBACK,
             "DATABASE_URL": self.database_url,
             "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",

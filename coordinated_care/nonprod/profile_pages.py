@@ -21,6 +21,7 @@ def environment():
     defaults = {
         "DJANGO_SETTINGS_MODULE": "coordinated_care.config.settings.production",
         "SECRET_KEY": secrets.token_urlsafe(64),
+        "AUDIT_SEAL_KEY": secrets.token_urlsafe(48),
         "ALLOWED_HOSTS": "testserver",
         "DATABASE_URL": bench_database.DEFAULT_URL,
         "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",

@@ -4,6 +4,7 @@ training records and feedback they write in. Every kind shares one shape: a curr
 the versions before it, so that versions, evidence links, drafts and confidentiality checks work
 the same way for all of them. What each kind holds is declared in `kinds.py`."""
 
+import hashlib
 import uuid
 
 from django.conf import settings
@@ -86,6 +87,9 @@ class EntryVersion(models.Model):
     # Names the confidentiality guard found in this version and the learner confirmed are not
     # patients, service users or carers: [{field, text, type, start, end}].
     declarations = models.JSONField(default=list, blank=True)
+    # Set when an identifier was removed from this version's text (redaction.py). `content_hash`
+    # stays the hash of the content as saved, which a signature may bind.
+    redacted_at = models.DateTimeField(null=True, blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -105,6 +109,11 @@ class EvidenceLink(models.Model):
     entry = models.ForeignKey(Entry, on_delete=models.CASCADE, related_name="evidence_links")
     criterion = models.ForeignKey("programmes.Criterion", on_delete=models.PROTECT, related_name="evidence_links")
     how_it_shows = models.TextField()
+    # SHA-256 of the claim as the learner wrote it, set by save(): a sign-off binds this hash, so a
+    # claim rewritten later shows the sign-off as changed, in SQL. A redaction (redaction.py)
+    # replaces an identifier in the text and leaves the hash alone: the claim is the one signed.
+    how_it_shows_hash = models.CharField(max_length=64, blank=True)
+    redacted_at = models.DateTimeField(null=True, blank=True)
     # As on EntryVersion: names in `how_it_shows` the learner confirmed may be written down.
     declarations = models.JSONField(default=list, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -118,6 +127,17 @@ class EvidenceLink(models.Model):
 
     def __str__(self):
         return f"{self.entry} → {self.criterion}"
+
+    def save(self, *args, **kwargs):
+        if not getattr(self, "_redacting", False):
+            self.how_it_shows_hash = claim_hash(self.how_it_shows)
+            if kwargs.get("update_fields") is not None and "how_it_shows" in kwargs["update_fields"]:
+                kwargs["update_fields"] = [*kwargs["update_fields"], "how_it_shows_hash"]
+        super().save(*args, **kwargs)
+
+
+def claim_hash(text):
+    return hashlib.sha256((text or "").encode("utf-8")).hexdigest()
 
 
 def attachment_path(instance, filename):
@@ -139,6 +159,11 @@ class Attachment(models.Model):
     sha256 = models.CharField(max_length=64)
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     uploaded_at = models.DateTimeField(auto_now_add=True)
+    # Set when a signature binds the file's SHA-256 (assessments, ADR 7): such a file is never
+    # deleted. Removing it hides it instead (`hidden_at`): gone from the entry, so the sign-off
+    # shows "changed since sign-off", but kept in storage as the evidence that was signed.
+    signed = models.BooleanField(default=False)
+    hidden_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-uploaded_at"]

@@ -13,6 +13,7 @@ import unicodedata
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files import File
 from django.db import transaction
+from django.utils import timezone
 
 from coordinated_care.core.files import DOCX, JPEG, PDF, PNG, TEXT, detect_type, max_upload_bytes
 from coordinated_care.programmes.services import can_edit_portfolio
@@ -100,8 +101,18 @@ def store_upload(enrolment, uploaded_file, user, entry=None):
 
 @transaction.atomic
 def remove_attachment(attachment, *, user):
-    """Remove an uploaded file, for example one that turned out to hold a patient's details."""
+    """Remove an uploaded file, for example one that turned out to hold a patient's details. A
+    file a signature binds (ADR 11) is never deleted: it is hidden from the entry instead, which
+    shows the sign-off as changed, and kept in storage as the evidence that was signed. Returns
+    whether the file was deleted (False: hidden)."""
     _check_author(user, attachment.enrolment)
+    attachment = Attachment.objects.select_for_update().get(pk=attachment.pk)
+    if attachment.signed:
+        if attachment.hidden_at is None:
+            attachment.hidden_at = timezone.now()
+            attachment.save(update_fields=["hidden_at"])
+        return False
     storage, name = attachment.file.storage, attachment.file.name
     attachment.delete()
     transaction.on_commit(lambda: storage.delete(name))
+    return True

@@ -2,7 +2,7 @@ from .caseload import LastLooked
 from .immutable import ImmutableRecord
 from .invitations import Invitation
 from .reviews import Review
-from .sign_offs import AgreedAction, Assessment, SignedEvidence, SignOffRequest
+from .sign_offs import AgreedAction, Assessment, SignedEvidence, SignedFile, SignOffRequest
 from .signatures import Capacity, FailedReauthentication, Meaning, Signature, SignatureWithdrawal
 
 __all__ = [
@@ -19,4 +19,5 @@ __all__ = [
     "Signature",
     "SignatureWithdrawal",
     "SignedEvidence",
+    "SignedFile",
 ]

@@ -79,11 +79,20 @@ class SignedEvidence(ImmutableModel):
     """One evidence version an assessment was made on. Kept by the entry's uuid, not a foreign
     key, so that it outlives the entry: a deleted entry shows as changed evidence."""
 
+    # Subject formats (ADR 7, ADR 11): 1 bound the entry's version only; 2 also binds the claim of
+    # how it shows the criterion and the SHA-256 of every file attached, each checked on read.
+    # Rows of format 1 stay checked as they were signed.
+    FORMAT_VERSION_ONLY = 1
+    FORMAT_WITH_CLAIMS_AND_FILES = 2
+
     assessment = models.ForeignKey(Assessment, on_delete=models.PROTECT, related_name="signed_evidence")
     entry_uuid = models.UUIDField()
     version_number = models.PositiveIntegerField()
     content_hash = models.CharField(max_length=64)
     title = models.CharField(max_length=300)
+    subject_format = models.PositiveSmallIntegerField(default=FORMAT_VERSION_ONLY)
+    # SHA-256 of the "how this shows it" claim signed (format 2).
+    claim_hash = models.CharField(max_length=64, blank=True)
 
     class Meta:
         ordering = ["assessment", "title"]
@@ -91,6 +100,24 @@ class SignedEvidence(ImmutableModel):
 
     def __str__(self):
         return f"{self.title} (version {self.version_number})"
+
+
+class SignedFile(ImmutableModel):
+    """A file attached to signed evidence (subject format 2), by the attachment's uuid and the
+    SHA-256 of its bytes. The attachment is marked `signed`, so it is never deleted."""
+
+    evidence = models.ForeignKey(SignedEvidence, on_delete=models.PROTECT, related_name="files")
+    entry_uuid = models.UUIDField()
+    attachment_uuid = models.UUIDField()
+    sha256 = models.CharField(max_length=64)
+    name = models.CharField(max_length=255)
+
+    class Meta:
+        ordering = ["evidence", "name"]
+        indexes = [models.Index(fields=["attachment_uuid"])]
+
+    def __str__(self):
+        return self.name
 
 
 class AgreedAction(ImmutableModel):

@@ -60,6 +60,19 @@ def caseload_page(user, today=None):
                     f"asked {utc(request.requested_at)}",
                 )
             )
+        for request in case.changed:
+            waiting.append(
+                Waiting(
+                    "changed_since_sign_off",
+                    "Changed since sign-off",
+                    "red",
+                    learner,
+                    f"{request.criterion.code}: evidence changed since sign-off",
+                    reverse("assessments:request", args=[request.uuid]),
+                    request.closed_at or request.requested_at,
+                    f"signed off {utc(request.closed_at or request.requested_at)}",
+                )
+            )
         for review in case.to_sign:
             waiting.append(
                 Waiting(

@@ -52,7 +52,7 @@ def decision_of(state, user, *, with_evidence=True):
         reflection=assessment.reflection,
         agreed_with_supervisor=assessment.agreed_with_supervisor,
         actions=[a.title for a in assessment.agreed_actions.all()] if with_evidence else [],
-        signature=signature_line(assessment.signature, user=user, problems=state.problems),
+        signature=signature_line(assessment.signature, user=user, problems=state.problems, redacted=state.redacted),
         evidence=evidence,
     )
 

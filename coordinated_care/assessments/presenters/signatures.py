@@ -40,6 +40,8 @@ class SignatureLine:
     withdrawn_at_utc: str = ""
     problems: list = field(default_factory=list)
     withdraw_url: str = ""
+    # An identifier was removed from what it signed after signing (ADR 12): it still stands.
+    redacted_after_signing: bool = False
 
     @property
     def standing(self):
@@ -59,10 +61,12 @@ class SignatureLine:
             line += f" (professional registration {self.registration})"
         if self.withdrawn:
             line += f". Withdrawn on {self.withdrawn_at_utc}: {self.withdrawal_reason}"
+        if self.redacted_after_signing:
+            line += ". Redacted after signing: a patient identifier was removed from the evidence"
         return line
 
 
-def signature_line(signature, *, user=None, problems=()):
+def signature_line(signature, *, user=None, problems=(), redacted=False):
     # A missing reverse one-to-one raises a subclass of AttributeError: getattr's default covers it.
     withdrawal = getattr(signature, "withdrawal", None)
     can_withdraw = withdrawal is None and user is not None and user.is_authenticated and signature.signer_id == user.pk
@@ -84,6 +88,7 @@ def signature_line(signature, *, user=None, problems=()):
         withdrawn_at_utc=utc(withdrawal.withdrawn_at) if withdrawal else "",
         problems=list(problems),
         withdraw_url=reverse("assessments:withdraw", args=[signature.uuid]) if can_withdraw else "",
+        redacted_after_signing=redacted,
     )
 
 

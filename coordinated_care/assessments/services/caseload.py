@@ -15,6 +15,7 @@ from coordinated_care.programmes.models import Enrolment
 from ..models import Capacity, Invitation, LastLooked, Review, Signature, SignOffRequest
 from .access import is_facilitator
 from .reviews import signing_state
+from .status import CHANGED, requests_with_state, state_of
 
 INITIAL_WITHIN = datetime.timedelta(days=14)
 PROGRESS_EVERY = datetime.timedelta(weeks=6)
@@ -68,10 +69,12 @@ class LearnerCase:
     requests: list = field(default_factory=list)
     due: list = field(default_factory=list)
     to_sign: list = field(default_factory=list)  # reviews held and waiting for the facilitator's signature
+    # Sign-offs whose evidence changed since they were signed (a version, claim, file or link).
+    changed: list = field(default_factory=list)
 
 
 def caseload(user):
-    """Every active enrolment the person facilitates, with what waits for them. Six queries."""
+    """Every active enrolment the person facilitates, with what waits for them. Seven queries."""
     looked = LastLooked.objects.filter(user=user, enrolment=OuterRef("pk")).values("looked_at")[:1]
     since = Coalesce(OuterRef("last_looked"), Value(EPOCH, output_field=DateTimeField()))
     new_evidence = (
@@ -99,6 +102,14 @@ def caseload(user):
         .order_by("requested_at")
     ):
         by_id[request.enrolment_id].requests.append(request)
+    latest = {}
+    for request in requests_with_state(
+        SignOffRequest.objects.filter(enrolment__in=by_id).exclude(status=SignOffRequest.Status.CANCELLED)
+    ).order_by("requested_at", "pk"):
+        latest[(request.enrolment_id, request.criterion_id)] = request
+    for (enrolment_id, _), request in latest.items():
+        if state_of(request).status == CHANGED:
+            by_id[enrolment_id].changed.append(request)
     reviews = list(Review.objects.filter(enrolment__in=by_id).order_by("created_at"))
     signatures = list(Signature.objects.filter(review__in=reviews).select_related("withdrawal"))
     invitations = list(Invitation.objects.filter(review__in=reviews))

@@ -3,17 +3,17 @@ decision, the evidence versions it binds, the actions it adds to the plan and it
 written together or not at all."""
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from coordinated_care.accounts.models import Role
-from coordinated_care.portfolios.models import EntryVersion, EvidenceLink
+from coordinated_care.portfolios.models import Attachment, EntryVersion, EvidenceLink
 from coordinated_care.programmes.models import Enrolment
 
-from ..models import AgreedAction, Assessment, Capacity, Meaning, SignedEvidence, SignOffRequest
+from ..models import AgreedAction, Assessment, Capacity, Meaning, SignedEvidence, SignedFile, SignOffRequest
 from . import notifications
 from .access import can_assess, can_request_sign_off
 from .actions import clean_action, create_agreed_action
@@ -91,12 +91,15 @@ def cancel_request(request, *, user):
 
 @dataclass
 class Subject:
-    """What a decision on a request is made on: the criterion and the current version of each
-    entry put forward that is still linked to it."""
+    """What a decision on a request is made on: the criterion and, for each entry put forward that
+    is still linked to it, its current version, the claim of how it shows the criterion and the
+    files attached (subject format 2, ADR 11)."""
 
     data: dict
     versions: list  # EntryVersion, newest of each entry, with `.entry`
     withdrawn: list  # entries put forward but no longer linked
+    claims: dict = field(default_factory=dict)  # entry id -> the link's claim
+    files: dict = field(default_factory=dict)  # entry id -> [Attachment], in the order signed
 
     @property
     def hash(self):
@@ -106,24 +109,39 @@ class Subject:
 def request_subject(request):
     criterion = request.criterion
     put_forward = list(request.evidence.all())
-    still_linked = set(
-        EvidenceLink.objects.filter(entry__in=put_forward, criterion=criterion).values_list("entry_id", flat=True)
-    )
-    entries = [e for e in put_forward if e.pk in still_linked]
+    links = {
+        link.entry_id: link
+        for link in EvidenceLink.objects.filter(entry__in=put_forward, criterion=criterion).only(
+            "entry_id", "how_it_shows", "how_it_shows_hash"
+        )
+    }
+    entries = [e for e in put_forward if e.pk in links]
     newest = {
         v.entry_id: v
         for v in EntryVersion.objects.filter(entry__in=entries).select_related("entry").order_by("entry", "number")
     }
+    files = {}
+    for attachment in Attachment.objects.filter(entry__in=entries, hidden_at__isnull=True).order_by("uuid"):
+        files.setdefault(attachment.entry_id, []).append(attachment)
     versions = sorted((newest[e.pk] for e in entries if e.pk in newest), key=lambda v: str(v.entry.uuid))
     data = {
         "type": "criterion",
+        "format": SignedEvidence.FORMAT_WITH_CLAIMS_AND_FILES,
         "criterion": {"code": criterion.code, "title": criterion.title, "wording": criterion.wording},
         "evidence": [
-            {"entry": str(v.entry.uuid), "version": v.number, "content_hash": v.content_hash} for v in versions
+            {
+                "entry": str(v.entry.uuid),
+                "version": v.number,
+                "content_hash": v.content_hash,
+                "claim_hash": links[v.entry_id].how_it_shows_hash,
+                "files": [{"file": str(a.uuid), "sha256": a.sha256} for a in files.get(v.entry_id, [])],
+            }
+            for v in versions
         ],
     }
-    withdrawn = [e for e in put_forward if e.pk not in still_linked]
-    return Subject(data=data, versions=versions, withdrawn=withdrawn)
+    withdrawn = [e for e in put_forward if e.pk not in links]
+    claims = {entry_id: link.how_it_shows for entry_id, link in links.items()}
+    return Subject(data=data, versions=versions, withdrawn=withdrawn, claims=claims, files=files)
 
 
 def _clean_decision(enrolment, subject, outcome, comments, achieved_on, reflection, agreed_with_supervisor, actions):
@@ -235,14 +253,29 @@ def _record_decision(
         agreed_with_supervisor=agreed_with_supervisor.strip() if reflected else "",
         assessed_by=user,
     )
+    claim_hashes = {item["entry"]: item["claim_hash"] for item in subject.data["evidence"]}
     for version in subject.versions:  # one by one, so that the audit trail sees each
-        SignedEvidence.objects.create(
+        signed = SignedEvidence.objects.create(
             assessment=assessment,
             entry_uuid=version.entry.uuid,
             version_number=version.number,
             content_hash=version.content_hash,
             title=version.title,
+            subject_format=SignedEvidence.FORMAT_WITH_CLAIMS_AND_FILES,
+            claim_hash=claim_hashes[str(version.entry.uuid)],
         )
+        for attachment in subject.files.get(version.entry_id, []):
+            SignedFile.objects.create(
+                evidence=signed,
+                entry_uuid=version.entry.uuid,
+                attachment_uuid=attachment.uuid,
+                sha256=attachment.sha256,
+                name=attachment.original_name,
+            )
+            if not attachment.signed:
+                # Kept for as long as the signature refers to it: removing it only hides it.
+                attachment.signed = True
+                attachment.save(update_fields=["signed"])
     agreed = []
     if outcome == Assessment.Outcome.DEVELOPMENT_NEED:
         for position, content in enumerate(actions, start=1):

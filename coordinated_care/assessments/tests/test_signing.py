@@ -42,10 +42,20 @@ def test_the_payload_is_the_canonical_json_of_what_was_signed(signed, enrolment)
     assert signature.payload_hash == hashlib.sha256(signature.payload.encode()).hexdigest()
     crit = criterion(enrolment)
     version = entry.versions.get()
+    claim = hashlib.sha256(b"Three conversations.").hexdigest()
     assert payload["subject"] == {
         "type": "criterion",
+        "format": 2,
         "criterion": {"code": crit.code, "title": crit.title, "wording": crit.wording},
-        "evidence": [{"entry": str(entry.uuid), "version": 1, "content_hash": version.content_hash}],
+        "evidence": [
+            {
+                "entry": str(entry.uuid),
+                "version": 1,
+                "content_hash": version.content_hash,
+                "claim_hash": claim,
+                "files": [],
+            }
+        ],
     }
     assert payload["meaning"] == "achieved"
     assert payload["signer"]["name"] == "Assigned Facilitator"

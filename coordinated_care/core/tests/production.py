@@ -28,6 +28,7 @@ def production_env(tmp_path, **overrides):
         **clean,
         "DJANGO_SETTINGS_MODULE": "coordinated_care.config.settings.production",
         "SECRET_KEY": secrets.token_urlsafe(64),
+        "AUDIT_SEAL_KEY": secrets.token_urlsafe(48),
         "ALLOWED_HOSTS": HOST,
         "DATABASE_URL": f"sqlite:///{tmp_path / 'production.sqlite3'}",
         "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
@@ -51,8 +52,13 @@ def prepare(env, people=(("prod.check@example.test", "Production Check"),)):
     """Static files, the schema and people who can sign in, as a deployment would have them."""
     manage(env, "collectstatic", "--noinput", "-v", "0")
     manage(env, "migrate", "--noinput", "-v", "0")
-    made = "; ".join(f"User.objects.create_user({email!r}, {PASSWORD!r}, full_name={name!r})" for email, name in people)
-    manage(env, "shell", "-c", f"from coordinated_care.accounts.models import User; {made}")
+    # Their addresses confirmed, as they must be before anyone signs in with them (ADR 11).
+    made = "; ".join(
+        f"confirm_address(User.objects.create_user({email!r}, {PASSWORD!r}, full_name={name!r}))"
+        for email, name in people
+    )
+    imports = "from coordinated_care.accounts.models import User; from coordinated_care.accounts.services import confirm_address"
+    manage(env, "shell", "-c", f"{imports}; {made}")
 
 
 def free_port():
@@ -124,7 +130,8 @@ class Browser:
         return response.status, dict(response.headers), response.read().decode(errors="replace")
 
     def csrf_token(self):
-        return next(cookie.value for cookie in self.cookies if cookie.name == "csrftoken")
+        # "__Host-csrftoken" under the production settings.
+        return next(cookie.value for cookie in self.cookies if cookie.name.endswith("csrftoken"))
 
     def sign_in(self, email, password=PASSWORD):
         self.request("/accounts/login/")

@@ -14,6 +14,7 @@ ROOT = Path(__file__).resolve().parents[3]
 PRODUCTION_ENV = {
     "DJANGO_SETTINGS_MODULE": "coordinated_care.config.settings.production",
     "SECRET_KEY": secrets.token_urlsafe(64),
+    "AUDIT_SEAL_KEY": secrets.token_urlsafe(48),
     "ALLOWED_HOSTS": "portfolio.example.nhs.uk",
     "DATABASE_URL": f"sqlite:///{ROOT / 'build' / 'deploy-check.sqlite3'}",
     "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
@@ -34,7 +35,9 @@ def test_production_settings_pass_the_deployment_checklist():
     assert "no issues" in result.stdout
 
 
-@pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "EMAIL_BACKEND", "SITE_URL"])
+@pytest.mark.parametrize(
+    "missing", ["SECRET_KEY", "AUDIT_SEAL_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "EMAIL_BACKEND", "SITE_URL"]
+)
 def test_production_refuses_to_start_without(missing):
     env = {k: v for k, v in PRODUCTION_ENV.items() if k != missing}
     result = run_manage("check", env=env)

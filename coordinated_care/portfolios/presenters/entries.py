@@ -134,7 +134,8 @@ def entry_page(enrolment, entry, *, can_edit, today):
         .select_related("criterion__group")
         .order_by("criterion__group__position", "criterion__position")
     )
-    attachments = list(Attachment.objects.filter(entry=entry).order_by("uploaded_at", "pk"))
+    # Hidden files were signed off, then removed by the learner: kept for the record, not shown.
+    attachments = list(Attachment.objects.filter(entry=entry, hidden_at__isnull=True).order_by("uploaded_at", "pk"))
     value_names = None
     if entry.kind == Entry.Kind.VALUES_WORKSHEET:
         value_names = list(enrolment.cohort.programme.values.values_list("name", flat=True))

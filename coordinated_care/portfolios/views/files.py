@@ -49,8 +49,12 @@ def remove_attachment(request, enrolment_uuid, attachment_uuid):
     enrolment = access.enrolment_for(request.user, enrolment_uuid, write=True)
     attachment = access.attachment_in(enrolment, attachment_uuid)
     entry = attachment.entry
-    uploads.remove_attachment(attachment, user=request.user)
-    messages.success(request, f"{attachment.original_name} removed")
+    if uploads.remove_attachment(attachment, user=request.user):
+        messages.success(request, f"{attachment.original_name} removed")
+    else:
+        messages.success(
+            request, f"{attachment.original_name} removed from this entry. It was signed off, so the record keeps it"
+        )
     if entry is not None:
         return redirect("portfolios:entry", enrolment.uuid, entry.uuid)
     return redirect("portfolios:accredited_training", enrolment.uuid)

@@ -179,7 +179,7 @@ def organisation_page(organisation, params, today=None):
             "units": by_kind[kind],
             "chart": bar_chart(
                 f"chart-{kind}",
-                f"Criteria signed off, {heading[3:].lower()}",
+                f"Criteria signed off, {heading[0].lower()}{heading[1:]}",
                 [
                     (_unit_label(u.organisation), u.signed_off_percent, f"{u.signed_off_percent}%")
                     for u in by_kind[kind]

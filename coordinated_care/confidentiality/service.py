@@ -27,7 +27,7 @@ def scan(text: str) -> list[Finding]:
         return []
     normalised = normalise(text)
     findings = []
-    for offset, chunk in chunks(normalised.text):
+    for offset, chunk in chunks(normalised.text, CHUNK_CHARACTERS, CHUNK_OVERLAP):
         for f in _scan_chunk(chunk):
             start, end = normalised.original_span(f.start + offset, f.end + offset)
             findings.append(_moved(f, start, end))

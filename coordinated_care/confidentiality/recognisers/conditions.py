@@ -77,7 +77,7 @@ class ConditionRecogniser(Recogniser):
         return all(not text[tokens[k].end() : tokens[k + 1].start()].strip() for k in range(first, last))
 
     def _names_a_person(self, text, tokens, folded, first, last, condition) -> bool:
-        following = folded[last + 1] if last + 1 < len(tokens) else ""
+        following = folded[last + 1].removesuffix("'s") if last + 1 < len(tokens) else ""
         gap_after = text[tokens[last].end() : tokens[last + 1].start()] if last + 1 < len(tokens) else ""
         if following in NOT_A_PERSON_AFTER and not gap_after.strip():
             return False

@@ -19,6 +19,10 @@ NOT_PERSON_LABELS = frozenset(
 )
 
 
+# Given names that are also auxiliary verbs.
+AUXILIARIES = frozenset("will may can might must shall".split())
+
+
 class PersonNameRecogniser(Recogniser):
     entities = ("PERSON",)
 
@@ -174,6 +178,8 @@ class NameReading:
                 self.add(i, i, 0.6, "It names a person.")
 
     def _given_name(self, i: int, w: Word):
+        if w.lower and w.folded in AUXILIARIES:
+            return  # "the coordinator will call": in lower case these are verbs
         if self.is_ambiguous(w):
             if self.has_person_context(i) or (
                 w.capitalised and not w.sentence_start and self._named_mid_sentence(i, w)

@@ -17,7 +17,11 @@ CUE = (
     r"|\bref(?:\s+number|\s+no\.?)?\.?|\bour\s+ref|\byour\s+ref|\bcrn\b|\bcase\s+id"
 )
 # What may stand between a cue and its number: "hospital number is", "ref: ", "MRN (", "reference of".
-LINK = r"(?:\s*(?:[:#(=-]|is|was|of|given\s+as|quoted\s+as|on\s+the\s+letter\s+(?:is|was)|number|no\.?)\s*|\s+){1,4}"
+LINK = (
+    r"(?:(?:\s*(?:[:#(=,-]|is|was|of|given\s+as|quoted\s+as|number|no\.?)\s*|\s+){1,4}"
+    # "The MRN on the discharge summary was ...": a few words, then a verb or a colon.
+    r"|(?:\s+[\w'’]+){1,5}?\s*(?:\bis|\bwas|:)\s*)"
+)
 VALUE = r"(?P<value>[A-Z]{0,4}[-/]?\d(?:[\d/-]|\s(?=\d)){3,14}[A-Z]?|[A-Z]{1,4}\d{4,12}[A-Z]?)"
 WITH_CUE = re.compile(rf"(?<![\w])(?:{CUE}){LINK}{VALUE}(?![\w/-])", re.IGNORECASE)
 HOSPITAL_SHAPE = re.compile(r"(?<![\w/-])[A-Z]{1,3}\d{6,9}(?![\w/-])")

@@ -21,11 +21,19 @@ function element(tag, className, text) {
   return node;
 }
 
+// A name that can never be a colleague's (with a title, next to "patient"...) must go like an identifier.
+function mustGo(finding) {
+  return finding.action === "block" || Boolean(finding.not_a_colleague);
+}
+
 function summary(findings) {
-  const blocks = findings.filter((f) => f.action === "block").length;
-  const names = findings.filter((f) => f.action === "confirm").length;
+  const blocks = findings.filter(mustGo).length;
+  const confirms = findings.filter((f) => !mustGo(f) && f.action === "confirm");
   if (blocks) return `${blocks === 1 ? "1 detail" : `${blocks} details`} must be removed before you can save.`;
-  if (names) return "Check the names below before you save.";
+  if (confirms.length && confirms.every((f) => f.type === "PERSON")) {
+    return "Check the names below before you save. A colleague named needs their role.";
+  }
+  if (confirms.length) return "Check the details below before you save.";
   return "Some details below may identify someone.";
 }
 
@@ -37,11 +45,15 @@ export function renderFindings(region, findings) {
   box.append(element("p", "nhsuk-body-s nhsuk-u-font-weight-bold nhsuk-u-margin-bottom-2", summary(findings)));
   const list = element("ul", "nhsuk-list nhsuk-body-s nhsuk-u-margin-bottom-0");
   for (const finding of findings) {
-    const tag = TAGS[finding.action] || TAGS.warn;
+    const tag = mustGo(finding) ? TAGS.block : TAGS[finding.action] || TAGS.warn;
     const item = element("li");
     item.append(element("strong", `nhsuk-tag ${tag.colour} nhsuk-u-margin-right-2`, tag.text));
     item.append(element("span", "nhsuk-u-font-weight-bold", `“${finding.text}”`));
-    item.append(document.createTextNode(`: ${finding.explanation}`));
+    item.append(document.createTextNode(`: ${finding.not_a_colleague || finding.explanation}`));
+    // General wording to use instead, beside the finding: "You could write: a long-term lung condition".
+    if (finding.suggestion) {
+      item.append(element("span", "nhsuk-u-display-block", `You could write: ${finding.suggestion}`));
+    }
     list.append(item);
   }
   box.append(list);

@@ -4,6 +4,13 @@
 // was never saved is offered back ("restore it / discard it"), and leaving a page with unsaved
 // writing asks first. Without this script the forms still work, and the server's copy is offered
 // back by the page itself.
+//
+// This device keeps no one's writing once they have gone: practice computers are shared, and a
+// draft may hold what the guard refused (an NHS number). Every draft kept here is removed as the
+// sign-out form (data-sign-out) is sent, on any page seen signed out (the session ended, or
+// someone else is at the computer), and a signed-in page removes the drafts of anyone else. The
+// page says who is signed in with <meta name="portfolio-drafts-user">. The server's own copy of a
+// draft, which never holds an identifier, is still offered back after signing in again.
 
 const PREFIX = "ccp-draft";
 // Never kept or restored: the confidentiality declaration is made at the moment of saving.
@@ -19,9 +26,14 @@ const MESSAGES = {
   // 422 from the draft endpoint: the writing holds a patient identifier (an NHS number, a
   // postcode...), so the server keeps no copy of it; this device's copy stays.
   identifier: "Not saved on the server: remove the identifier first.",
+  // The draft endpoint sent the browser to sign in: the session has ended, and the sign-in page
+  // removes what this device kept (see above), so the learner is told before they go there.
+  signedOut:
+    "You have been signed out, so your writing could not be saved. Copy it somewhere safe before you sign in again: this device does not keep writing once you are signed out.",
 };
 
 class NotKept extends Error {}
+class SignedOut extends Error {}
 
 const timeFormat = new Intl.DateTimeFormat("en-GB", {
   day: "numeric",
@@ -119,9 +131,39 @@ async function post(form, url, fields, { keepalive = false } = {}) {
     keepalive,
     headers: { Accept: "application/json", "X-CSRFToken": csrfToken(form) },
   });
+  if (response.type === "opaqueredirect") throw new SignedOut("Draft not saved: the session has ended");
   if (response.status === 422) throw new NotKept("Draft not kept on the server: it holds an identifier");
   if (!response.ok) throw new Error(`Draft not saved: ${response.status || response.type}`);
   return response.json();
+}
+
+function draftKeys() {
+  const keys = [];
+  try {
+    for (let index = 0; index < window.localStorage.length; index += 1) {
+      const name = window.localStorage.key(index);
+      if (name && name.startsWith(`${PREFIX}:`)) keys.push(name);
+    }
+  } catch {
+    // Storage refused: there is nothing kept to remove.
+  }
+  return keys;
+}
+
+// Every draft on this device except those of `user` ("" for nobody's).
+export function forgetDraftsExcept(user) {
+  for (const name of draftKeys()) {
+    if (!user || !name.startsWith(storageKey(user, ""))) removeLocal(name);
+  }
+}
+
+function forgetDraftsOfOthers() {
+  const marker = document.querySelector('meta[name="portfolio-drafts-user"]');
+  if (marker) forgetDraftsExcept(marker.content);
+  // Sent before the browser leaves the page, whatever the server answers.
+  document.addEventListener("submit", (event) => {
+    if (event.target instanceof HTMLFormElement && event.target.hasAttribute("data-sign-out")) forgetDraftsExcept("");
+  });
 }
 
 function forgetSavedDrafts() {
@@ -170,7 +212,8 @@ function setUp(form) {
       if (kept && same(kept.data, data)) writeLocal(local, { ...kept, synced: true });
       say(MESSAGES.saved);
     } catch (error) {
-      say(error instanceof NotKept ? MESSAGES.identifier : MESSAGES.failed);
+      if (error instanceof SignedOut) say(MESSAGES.signedOut);
+      else say(error instanceof NotKept ? MESSAGES.identifier : MESSAGES.failed);
     }
   }
 
@@ -248,5 +291,6 @@ function setUp(form) {
   }
 }
 
+forgetDraftsOfOthers();
 forgetSavedDrafts();
 for (const form of document.querySelectorAll("form[data-portfolio-draft]")) setUp(form);

@@ -8,6 +8,8 @@ from django.views.decorators.http import require_POST
 
 from coordinated_care.core import ratelimit
 
+from . import colleagues
+from .findings import Action
 from .service import scan
 
 MAX_CHARACTERS = 20_000
@@ -25,5 +27,14 @@ def check(request):
     text = request.POST.get("text", "")
     if len(text) > MAX_CHARACTERS:
         return JsonResponse({"error": "The text is too long to check while typing."}, status=413)
-    findings = scan(text)
-    return JsonResponse({"findings": [f.as_dict(with_explanation=True) | {"text": f.text_in(text)} for f in findings]})
+    return JsonResponse({"findings": [_shown(f, text) for f in scan(text)]})
+
+
+def _shown(finding, text) -> dict:
+    shown = finding.as_dict(with_explanation=True) | {"text": finding.text_in(text)}
+    if finding.type == "PERSON" and finding.action == Action.CONFIRM:
+        # The form will refuse this name whatever is ticked: say so while the author types.
+        refusal = colleagues.refusal(text, finding.start, finding.end)
+        if refusal:
+            shown["not_a_colleague"] = refusal.message
+    return shown

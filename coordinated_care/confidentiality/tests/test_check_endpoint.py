@@ -70,3 +70,20 @@ def test_the_text_is_never_logged(signed_in, learner, caplog):
     signed_in(learner).post(URL, {"text": "NHS number 943 476 5919 for Mrs Zyxwabc"})
     assert "943 476 5919" not in caplog.text
     assert "Zyxwabc" not in caplog.text
+
+
+def test_a_name_that_can_never_be_a_colleagues_is_said_so_while_typing(signed_in, learner):
+    response = signed_in(learner).post(URL, {"text": "Mrs Patel rang. I agreed it with Sam Okafor."})
+    findings = {f["text"]: f for f in response.json()["findings"]}
+    assert "cannot be confirmed as a colleague" in findings["Mrs Patel"]["not_a_colleague"]
+    assert "not_a_colleague" not in findings["Sam Okafor"]
+
+
+def test_general_wording_is_sent_with_a_finding_that_has_some(signed_in, learner, monkeypatch):
+    from coordinated_care.confidentiality import views
+    from coordinated_care.confidentiality.findings import Action, Finding
+
+    copd = Finding(8, 12, "CONDITION", 0.7, Action.CONFIRM, "This looks like a condition.", "a lung condition")
+    monkeypatch.setattr(views, "scan", lambda text: [copd])
+    [finding] = signed_in(learner).post(URL, {"text": "She has COPD."}).json()["findings"]
+    assert (finding["text"], finding["suggestion"]) == ("COPD", "a lung condition")

@@ -185,7 +185,9 @@ def test_writing_survives_a_lost_connection_and_leaving_the_page(new_page, live_
     csp.assert_none()
 
 
-def test_writing_survives_an_expired_session(new_page, live_server, demo_data):
+def test_an_expired_session_warns_the_learner_and_leaves_no_draft_on_the_device(new_page, live_server, demo_data):
+    """A shared practice computer keeps no one's writing once their session has ended (issue 16):
+    the learner is told while the page is still open, and the sign-in page removes the copy."""
     page = new_page()
     sign_in(page, live_server.url, LEARNER, DEMO_PASSWORD)
     form_url = portfolio_url(live_server) + "interprofessional-record/new/"
@@ -195,26 +197,22 @@ def test_writing_survives_an_expired_session(new_page, live_server, demo_data):
     page.context.clear_cookies(name="sessionid")  # the CSRF cookie outlives the session
     writing = "Met the social prescribing link worker to agree how we share referrals."
     page.get_by_label("Reflections on your learning and the importance of the relationship").fill(writing)
-    # Then the server refuses the draft and the learner is told it is kept on this device
-    expect(page.locator("[data-portfolio-draft-status]")).to_contain_text("sign in again", timeout=20_000)
+    # Then the server refuses the draft and the learner is told to copy their writing before signing in
+    status = page.locator("[data-portfolio-draft-status]")
+    expect(status).to_contain_text("You have been signed out", timeout=20_000)
+    expect(status).to_contain_text("Copy it somewhere safe before you sign in again")
 
     # When they save, are sent to sign in, and sign in again
     page.on("dialog", lambda dialog: dialog.accept())
     page.get_by_role("button", name="Save").click()
     expect(page).to_have_url(re.compile(r"/accounts/login/"))
-    page.locator("input[name=login]").fill(LEARNER)
-    page.locator("input[name=password]").fill(DEMO_PASSWORD)
-    with page.expect_navigation():
-        page.get_by_role("button", name="Sign in").click()
+    # Then the sign-in page has removed the copy on this device
+    assert page.evaluate("() => Object.keys(window.localStorage).filter((k) => k.startsWith('ccp-draft:'))") == []
+    sign_in(page, live_server.url, LEARNER, DEMO_PASSWORD)
 
-    # Then back on the form their writing is offered back, and restored
+    # And back on the form nothing is offered from this device
     page.goto(form_url)
-    banner = page.locator('[data-portfolio-draft-banner="local"]')
-    expect(banner).to_be_visible()
-    banner.get_by_role("button", name="Restore it").click()
-    expect(page.get_by_label("Reflections on your learning and the importance of the relationship")).to_have_value(
-        writing
-    )
+    expect(page.locator('[data-portfolio-draft-banner="local"]')).to_be_hidden()
     assert_accessible(page)
 
 

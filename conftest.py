@@ -35,8 +35,19 @@ def pytest_sessionstart(session):
     manifest = Path(settings.STATIC_ROOT) / "staticfiles.json"
     sources = [path for folder in settings.STATICFILES_DIRS for path in Path(folder).rglob("*") if path.is_file()]
     newest = max((path.stat().st_mtime for path in sources), default=0)
-    if not manifest.exists() or manifest.stat().st_mtime < newest:
+    if not manifest.exists() or manifest.stat().st_mtime < newest or _apps_static_missing(manifest):
         call_command("collectstatic", interactive=False, verbosity=0, stdout=io.StringIO())
+
+
+def _apps_static_missing(manifest):
+    """Whether an installed app ships a static file the collection lacks (an app just added, such
+    as allauth's MFA with its WebAuthn script): its files are not in STATICFILES_DIRS."""
+    import json
+
+    from django.contrib.staticfiles.finders import AppDirectoriesFinder
+
+    collected = json.loads(manifest.read_text()).get("paths", {})
+    return any(path not in collected for path, _ in AppDirectoriesFinder().list([]))
 
 
 @pytest.fixture

@@ -1,7 +1,19 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.contrib.auth.views import redirect_to_login
+from django.urls import reverse
 
 from .models import Organisation, RoleAssignment, User
+
+
+def sign_in_through_the_service(request, extra_context=None):
+    """The admin has no sign-in page of its own: it sends to the service's, so that the same
+    throttling, lockout and second factor apply (and SecondFactorRequiredMiddleware keeps a session
+    opened with one factor out of the admin)."""
+    return redirect_to_login(request.GET.get("next") or reverse("admin:index"), login_url=reverse("account_login"))
+
+
+admin.site.login = sign_in_through_the_service
 
 
 class RoleAssignmentInline(admin.TabularInline):

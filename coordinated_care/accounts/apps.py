@@ -6,7 +6,7 @@ class AccountsConfig(AppConfig):
     verbose_name = "Accounts and organisations"
 
     def ready(self):
-        from . import personal_data
+        from . import personal_data, signals  # noqa: F401
 
         # What the account holds of a person, and the retention of sessions and idle accounts (ADR 15).
         personal_data.register_all()

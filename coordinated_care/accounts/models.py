@@ -144,3 +144,23 @@ class RoleAssignment(models.Model):
 
     def __str__(self):
         return f"{self.user} – {self.get_role_display()} at {self.organisation}"
+
+
+class SignedInSession(models.Model):
+    """A session a person signed in to, so that it can be ended from outside it: when their
+    organisation's provider tells us they signed out there (accounts.oidc.backchannel). Django's
+    own sessions cannot be searched by person. A row outlives its session harmlessly; signing out
+    removes it."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="signed_in_sessions")
+    session_key = models.CharField(max_length=64, unique=True)
+    # Which OpenID Connect provider signed the person in, and its session ("sid"); blank for a password.
+    provider_id = models.CharField(max_length=64, blank=True)
+    provider_sid = models.CharField(max_length=255, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["provider_id", "provider_sid"])]
+
+    def __str__(self):
+        return f"{self.user} – signed in {self.created_at:%Y-%m-%d %H:%M}"

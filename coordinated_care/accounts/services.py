@@ -1,5 +1,7 @@
 """Who holds which role where. Roles are relationships between a person and an organisation."""
 
+from allauth.account.models import EmailAddress
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from .models import Organisation, Role, RoleAssignment, User
@@ -69,3 +71,39 @@ def revoke_role(user: User, role: Role, organisation: Organisation) -> None:
         user.is_superuser = False
         user.save(update_fields=["is_staff", "is_superuser"])
     user.__dict__.pop("_roles_cache", None)
+
+
+def account_for_address(email):
+    """The account an address may be given to someone by (an enrolment, an invitation): the one
+    whose owner has confirmed the address, or else one made for that address that nobody has used
+    yet (a lead made it; the person has not set a password or signed in). None when there is none.
+
+    An address someone added to their own account but never confirmed belongs to no one: raises
+    ValidationError (code "address_unconfirmed") if such an account holds it as its own, since a
+    new account cannot take it; an enrolment never falls back to that account."""
+    confirmed = EmailAddress.objects.filter(email__iexact=email, verified=True).select_related("user").first()
+    if confirmed is not None:
+        return confirmed.user
+    holder = User.objects.filter(email__iexact=email).first()
+    if holder is None:
+        return None
+    if holder.last_login is None and not holder.has_usable_password():
+        return holder
+    raise ValidationError(
+        "This e-mail address has not been confirmed by the person it belongs to. Ask them to confirm "
+        "it (they were sent a link), or use another address.",
+        code="address_unconfirmed",
+    )
+
+
+def confirm_address_by_reset(user):
+    """The person has just set a password through a link sent to their address: they hold it. An
+    account made for them (with no other address) has its address confirmed by this."""
+    if not EmailAddress.objects.filter(user=user).exclude(email__iexact=user.email).exists():
+        confirm_address(user)
+
+
+def confirm_address(user):
+    """Record that the person holds their own address (User.email), as following the link sent to
+    it does; the demo data and the test personas are made this way."""
+    EmailAddress.objects.update_or_create(user=user, email=user.email, defaults={"verified": True, "primary": True})

@@ -7,11 +7,14 @@ from django.db import transaction
 from django.utils import timezone
 
 from coordinated_care.accounts.models import Organisation, Role, User
-from coordinated_care.accounts.services import grant_role
+from coordinated_care.accounts.services import confirm_address, grant_role
 from coordinated_care.programmes.models import Cohort, Enrolment
 from coordinated_care.programmes.services import create_cohort, enrol, load_shipped_programme
 
 DEMO_PASSWORD = "demo-password-2026"
+# The demo staff's authenticator app (their roles need a second factor, ADR 13): type this secret
+# into any authenticator app to sign in as them.
+DEMO_TOTP_SECRET = "KRUGKIDROVUWG2ZAMJZG653OEBTG66BANJ2W24DTEBXXMZLSEB2GQZJA"
 
 ORGANISATIONS = [
     # (key, name, kind, parent key)
@@ -62,6 +65,15 @@ def seed_organisations():
     return made
 
 
+def give_demo_second_factor(user):
+    from allauth.mfa.totp.internal.auth import TOTP
+
+    from coordinated_care.accounts import second_factor
+
+    if second_factor.required_for(user) and not second_factor.is_set_up(user):
+        TOTP.activate(user, DEMO_TOTP_SECRET)
+
+
 @transaction.atomic
 def seed_people(organisations):
     people = {}
@@ -70,6 +82,10 @@ def seed_people(organisations):
         if user is None:
             user = User.objects.create_user(email=email, full_name=full_name, password=DEMO_PASSWORD)
         grant_role(user, role, organisations[organisation_key])
+        # Synthetic people have confirmed their addresses and, where their role needs one, set up
+        # the demo's authenticator app, so that they sign in as a real person would.
+        confirm_address(user)
+        give_demo_second_factor(user)
         people[email] = user
     return people
 

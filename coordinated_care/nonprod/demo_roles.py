@@ -7,6 +7,7 @@ signed-off criteria count as shown. Safe to run again."""
 from django.db import transaction
 
 from coordinated_care.accounts.models import User
+from coordinated_care.accounts.services import confirm_address
 from coordinated_care.roles import services
 from coordinated_care.roles.models import RoleHolder, RoleProfile
 
@@ -46,6 +47,7 @@ def seed_roles(organisations, people):
         user = people.get(email) or User.objects.filter(email=email).first()
         if user is None:
             user = User.objects.create_user(email=email, full_name=full_name, password=DEMO_PASSWORD)
+            confirm_address(user)
         holder, created = RoleHolder.objects.get_or_create(
             user=user,
             profile=profile,

@@ -41,14 +41,24 @@ def _describe(violations) -> str:
     return "\n".join(lines)
 
 
-def sign_in(page: Page, base_url: str, email: str, password: str) -> None:
-    """Sign in through the real form, as a person would."""
+def sign_in(page: Page, base_url: str, email: str, password: str, totp_secret: str | None = None) -> None:
+    """Sign in through the real form, as a person would: with the code of their authenticator app
+    too when the service asks for one (staff roles, ADR 13). The demo's people have the demo's
+    app, the test personas the factories' one."""
     page.goto(f"{base_url}/accounts/login/")
     page.locator("input[name=login]").fill(email)
     page.locator("input[name=password]").fill(password)
     # Signed in or refused, the form posts and a new page loads: wait for it, not the old one.
     with page.expect_navigation():
-        page.get_by_role("button", name="Sign in").click()
+        page.get_by_role("button", name="Sign in", exact=True).click()
+    if page.url.rstrip("/").endswith("/accounts/2fa/authenticate"):
+        from coordinated_care.accounts.tests.factories import TOTP_SECRET, totp_code
+        from coordinated_care.nonprod.demo import DEMO_TOTP_SECRET
+
+        secret = totp_secret or (DEMO_TOTP_SECRET if email.endswith("@demo.test") else TOTP_SECRET)
+        page.locator("input[name=code]").fill(totp_code(secret, who=email))
+        with page.expect_navigation():
+            page.get_by_role("button", name="Continue", exact=True).click()
 
 
 def assert_error_summary_has_focus(page: Page) -> None:

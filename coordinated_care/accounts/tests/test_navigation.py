@@ -7,6 +7,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from coordinated_care.accounts.tests.factories import give_second_factor
+
 ALL_LINKS = {"Home", "Your portfolio", "Caseload", "Cohorts", "Framework"}
 
 EXPECTED = {
@@ -44,6 +46,7 @@ def test_someone_with_two_roles_gets_both_links(learner, practice, signed_in):
     from coordinated_care.accounts.services import grant_role
 
     grant_role(learner, Role.FACILITATOR, practice)
+    give_second_factor(learner)  # a facilitator signs in with two factors
     html = signed_in(learner).get("/learner/").content.decode()
     assert {"Your portfolio", "Caseload"} <= header_links(html)
 
@@ -58,6 +61,7 @@ def test_the_roles_are_read_once_a_request(learner, practice, signed_in):
     from coordinated_care.accounts.services import grant_role
 
     grant_role(learner, Role.FACILITATOR, practice)
+    give_second_factor(learner)  # a facilitator signs in with two factors
     client = signed_in(learner)
     with CaptureQueriesContext(connection) as captured:
         assert client.get("/learner/").status_code == 200

@@ -27,6 +27,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "allauth",
     "allauth.account",
+    "allauth.mfa",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
     "csp",
     "django_tasks",
     "coordinated_care.core",
@@ -58,6 +61,8 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "coordinated_care.core.middleware.SecurityHeadersMiddleware",
     "coordinated_care.core.middleware.LoginRequiredMiddleware",
+    "coordinated_care.accounts.middleware.SessionLifetimeMiddleware",
+    "coordinated_care.accounts.middleware.SecondFactorRequiredMiddleware",
     "coordinated_care.core.middleware.RequestLogMiddleware",
 ]
 
@@ -126,16 +131,57 @@ AUTH_PASSWORD_VALIDATORS = [
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
-ACCOUNT_EMAIL_VERIFICATION = "none"
+# An address is used for signing in, notifications and enrolment only once its owner has confirmed
+# it; a new address replaces the old one only when confirmed (ADR 13).
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_CHANGE_EMAIL = True
+ACCOUNT_EMAIL_CONFIRMATION_EXPIRE_DAYS = 3
+ACCOUNT_EMAIL_VERIFICATION_BY_CODE_ENABLED = False
+ACCOUNT_SESSION_REMEMBER = False
+ACCOUNT_REAUTHENTICATION_TIMEOUT = 300
 ACCOUNT_ADAPTER = "coordinated_care.accounts.adapter.AccountAdapter"
 ACCOUNT_LOGOUT_REDIRECT_URL = "/"
 ACCOUNT_PASSWORD_RESET_BY_CODE_ENABLED = False
+ACCOUNT_FORMS = {"login": "coordinated_care.accounts.forms.LoginForm"}
 ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
 ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key", "reset_password": "20/m/ip,5/m/key"}
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "home"
 
+# Two factors (ADR 13): an authenticator app or a passkey, with recovery codes; required of every
+# role but the learner's (accounts.second_factor).
+MFA_SUPPORTED_TYPES = ["totp", "webauthn", "recovery_codes"]
+MFA_PASSKEY_LOGIN_ENABLED = False
+MFA_TOTP_ISSUER = "Coordinated care portfolio"
+# One step either side of the current code, for a phone's clock a little out.
+MFA_TOTP_TOLERANCE = 1
+MFA_ADAPTER = "coordinated_care.accounts.adapter.MFAAdapter"
+SOCIALACCOUNT_ADAPTER = "coordinated_care.accounts.adapter.SocialAccountAdapter"
+SOCIALACCOUNT_ONLY = False
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = True
+SOCIALACCOUNT_EMAIL_AUTHENTICATION_AUTO_CONNECT = True
+SOCIALACCOUNT_STORE_TOKENS = False
+# Sign-in through an organisation's OpenID Connect provider: NHS CIS2 Authentication when
+# CIS2_CLIENT_ID is set (accounts.oidc: PKCE, private_key_jwt, back-channel logout).
+SOCIALACCOUNT_PROVIDERS = {"openid_connect": {"provider_class": "coordinated_care.accounts.oidc.provider.OrganisationProvider", "OAUTH_PKCE_ENABLED": True, "APPS": []}}
+if env_str("CIS2_CLIENT_ID"):
+    SOCIALACCOUNT_PROVIDERS["openid_connect"]["APPS"].append(
+        {
+            "provider_id": "cis2",
+            "name": "NHS CIS2 Authentication",
+            "client_id": env_str("CIS2_CLIENT_ID"),
+            "secret": "",
+            "settings": {
+                "server_url": env_str("CIS2_ISSUER", required=True),
+                "private_key": env_str("CIS2_PRIVATE_KEY", required=True),
+                "key_id": env_str("CIS2_KEY_ID", required=True),
+                "signing_algorithm": env_choice("CIS2_SIGNING_ALGORITHM", "RS512", {"RS256", "RS384", "RS512", "ES256", "ES384", "ES512", "PS256", "PS512"}),
+                "scope": env_list("CIS2_SCOPES", ["openid", "profile", "email", "nationalrbacaccess"]),
+                "acr_values": env_str("CIS2_ACR_VALUES", ""),
+            },
+        }
+    )
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 # For the SMTP backend (EMAIL_BACKEND=django.core.mail.backends.smtp.EmailBackend).
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
@@ -244,6 +290,11 @@ CSRF_FAILURE_VIEW = "coordinated_care.core.views.csrf_failure"
 
 # A strict policy: scripts only from our own origin or carrying this response's nonce (the
 # NHS.UK page template's one-line "js-enabled" script), no inline styles at all.
+# A session ends after SESSION_IDLE_MINUTES without a request and SESSION_MAX_HOURS after signing in,
+# whichever comes first (accounts.middleware.SessionLifetimeMiddleware).
+SESSION_IDLE_MINUTES = env_int("SESSION_IDLE_MINUTES", 30, minimum=1)
+SESSION_MAX_HOURS = env_int("SESSION_MAX_HOURS", 12, minimum=1)
+SESSION_COOKIE_AGE = SESSION_MAX_HOURS * 3600
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],

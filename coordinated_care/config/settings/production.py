@@ -45,4 +45,12 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
+# __Host- cookies are sent only over HTTPS, for this host alone and every path: no sibling domain can
+# set or read them (the browser refuses a __Host- cookie with a Domain or without Secure).
+SESSION_COOKIE_NAME = "__Host-sessionid"
+CSRF_COOKIE_NAME = "__Host-csrftoken"
+SESSION_COOKIE_DOMAIN = None
+CSRF_COOKIE_DOMAIN = None
+SESSION_COOKIE_PATH = "/"
+CSRF_COOKIE_PATH = "/"
 SECURE_REDIRECT_EXEMPT = [r"^healthz(/live)?$"]

@@ -52,12 +52,15 @@ def prepare(env, people=(("prod.check@example.test", "Production Check"),)):
     """Static files, the schema and people who can sign in, as a deployment would have them."""
     manage(env, "collectstatic", "--noinput", "-v", "0")
     manage(env, "migrate", "--noinput", "-v", "0")
-    # Their addresses confirmed, as they must be before anyone signs in with them (ADR 11).
+    # Their addresses confirmed, as they must be before anyone signs in with them (ADR 13).
     made = "; ".join(
         f"confirm_address(User.objects.create_user({email!r}, {PASSWORD!r}, full_name={name!r}))"
         for email, name in people
     )
-    imports = "from coordinated_care.accounts.models import User; from coordinated_care.accounts.services import confirm_address"
+    imports = (
+        "from coordinated_care.accounts.models import User; "
+        "from coordinated_care.accounts.services import confirm_address"
+    )
     manage(env, "shell", "-c", f"{imports}; {made}")
 
 

@@ -43,8 +43,10 @@ def test_nobody_sees_the_home_of_a_role_they_do_not_hold(persona, request, signe
 def test_a_person_with_two_roles_lands_on_the_first_and_can_switch(learner, practice, signed_in):
     from coordinated_care.accounts.models import Role
     from coordinated_care.accounts.services import grant_role
+    from coordinated_care.accounts.tests.factories import give_second_factor
 
     grant_role(learner, Role.SUPERVISOR, practice)
+    give_second_factor(learner)  # a supervisor signs in with two factors (ADR 13)
     client = signed_in(learner)
     assert client.get("/")["Location"] == "/learner/"
     page = client.get("/learner/").content.decode()

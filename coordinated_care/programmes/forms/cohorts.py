@@ -76,6 +76,7 @@ class EnrolmentForm(ConfidentialityCheckedFormMixin, ServiceErrorsMixin, forms.F
         "already_enrolled": "learner_email",
         "self_assessment": "facilitator",
         "not_facilitator": "facilitator",
+        "address_unconfirmed": "learner_email",
     }
 
     learner_email = forms.EmailField(

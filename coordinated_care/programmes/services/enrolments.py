@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from coordinated_care.accounts.models import Role, User
-from coordinated_care.accounts.services import grant_role
+from coordinated_care.accounts.services import account_for_address, grant_role
 from coordinated_care.programmes.models import Enrolment
 
 from .cohorts import enrol
@@ -39,9 +39,12 @@ def enrol_learner(
     learner role at their practice. All of it happens, or none of it.
 
     Raises ValidationError with a plain-English message; its `code` says which answer is wrong:
-    "full_name_required", "already_enrolled", "self_assessment" or "not_facilitator"."""
+    "full_name_required", "already_enrolled", "self_assessment", "not_facilitator" or
+    "address_unconfirmed" (someone added the address to their account without confirming it)."""
     email = normalise_email(email)
-    learner = User.objects.filter(email__iexact=email).first()
+    # Only the person who confirmed the address (or an account made for it and never used): never
+    # someone who merely added it to their own account (ADR 13).
+    learner = account_for_address(email)
     account_created = False
     if learner is None:
         full_name = (full_name or "").strip()

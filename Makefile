@@ -9,7 +9,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help run serve test test-fast lint lock assets migrate demo bench eval-pii clean
+.PHONY: help run serve test test-fast lint lock assets migrate demo bench soak eval-pii clean
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-10s %s\n", $$1, $$2}'
@@ -102,6 +102,24 @@ bench: $(VENV)/.installed assets ## Drive the main pages of `make serve` at each
 	DATABASE_URL="$$url" REDIS_URL="$$redis" $(MANAGE) bench --learners $(BENCH_LEARNERS) --clients $(BENCH_CLIENTS) \
 		--seconds $(BENCH_SECONDS) $(if $(BENCH_WORKERS),--workers $(BENCH_WORKERS)) \
 		--output build/benchmarks-latest.md --docs docs/benchmarks.md
+
+# Many clients for a long time against `make serve` (docs/benchmarks.md, Soak): answers that were not
+# 200 and each worker's memory at the start and the end. Same database and Redis as make bench.
+SOAK_LEARNERS ?= 1000
+SOAK_CLIENTS ?= 50
+SOAK_SECONDS ?= 600
+SOAK_NOTE ?=
+# A database and a Redis database of its own, made afresh, so that a soak and a bench never share one.
+SOAK_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/portfolio_bench_soak
+SOAK_REDIS_URL ?= redis://127.0.0.1:6379/12
+
+soak: $(VENV)/.installed assets ## 50 clients for 10 minutes against `make serve`: errors and worker memory (SOAK_CLIENTS, SOAK_SECONDS, SOAK_LEARNERS, SOAK_DATABASE_URL)
+	@mkdir -p build
+	url=$$($(BIN)/python -m coordinated_care.nonprod.bench_database $(SOAK_DATABASE_URL)) && \
+	redis=$$($(BIN)/python -m coordinated_care.nonprod.bench_database --redis $(SOAK_REDIS_URL)) && \
+	DATABASE_URL="$$url" REDIS_URL="$$redis" $(MANAGE) soak --learners $(SOAK_LEARNERS) --clients $(SOAK_CLIENTS) \
+		--seconds $(SOAK_SECONDS) $(if $(BENCH_WORKERS),--workers $(BENCH_WORKERS)) --note "$(SOAK_NOTE)" \
+		--output build/soak-latest.md --docs docs/benchmarks.md
 
 eval-pii: $(VENV)/.installed ## Recall, precision and interruptions of the confidentiality guard on its evaluation set
 	$(BIN)/python -m coordinated_care.confidentiality.evaluation

@@ -463,7 +463,7 @@ def _drive_feedback(server, page, links, clients, seconds, warmup, budget):
     # do (the sign-in page's, so that the public pages' limit is spent on the answers alone).
     browser = loadclient.Browser(server.port)
     browser.request("GET", "/accounts/login/")
-    token_field = {"csrfmiddlewaretoken": browser.cookies.get("csrftoken", "")}
+    token_field = {"csrfmiddlewaretoken": browser.cookie("csrftoken") or ""}
 
     def next_request(client):
         try:

@@ -140,6 +140,10 @@ class Browser:
             else:
                 self.cookies[name] = morsel.value
 
+    def cookie(self, name):
+        """A cookie by Django's name for it, with or without the `__Host-` prefix production gives it."""
+        return self.cookies.get(name, self.cookies.get(f"__Host-{name}"))
+
     def sign_in(self, email, password, path="/accounts/login/"):
         """Through the real sign-in form: its page for the CSRF token, then the form sent back."""
         status, _, html = self.request("GET", path)
@@ -149,7 +153,7 @@ class Browser:
         status, headers, _ = self.request(
             "POST", path, {"csrfmiddlewaretoken": found.group(1), "login": email, "password": password}
         )
-        if status != 302 or "sessionid" not in self.cookies:
+        if status != 302 or self.cookie("sessionid") is None:
             raise SignInFailed(f"signing in as {email} answered {status}, not a redirect with a session")
         return self
 
@@ -160,8 +164,8 @@ class Browser:
         if form is not None:
             body = urllib.parse.urlencode(form).encode()
             headers["Content-Type"] = "application/x-www-form-urlencoded"
-        if method == "POST" and "csrftoken" in self.cookies and "csrfmiddlewaretoken" not in (form or {}):
-            headers["X-CSRFToken"] = self.cookies["csrftoken"]  # as the live check's script sends it
+        if method == "POST" and self.cookie("csrftoken") and "csrfmiddlewaretoken" not in (form or {}):
+            headers["X-CSRFToken"] = self.cookie("csrftoken")  # as the live check's script sends it
         return Request(method, path, body, headers)
 
 

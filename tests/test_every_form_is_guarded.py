@@ -67,6 +67,9 @@ NOT_FREE_TEXT = {
     "coordinated_care.feedback.forms.staff.CountersignForm.password": "the facilitator's password, to countersign",
     "coordinated_care.assessments.forms.invitations.CodeForm.code": "the one-time code sent to an invited signer",
     "coordinated_care.reports.document.forms.VerifyForm.code": "the verification code printed on a portfolio document",
+    "coordinated_care.portfolios.forms.redaction.RedactionForm.text": (
+        "the identifier being removed, typed to find it in saved text; replaced everywhere, never stored"
+    ),
     # Machinery the browser sends back unchanged.
     "coordinated_care.assessments.forms.sign_offs.DecisionForm.subject_hash": (
         "a hidden hash of the evidence being signed, compared with what is signed"

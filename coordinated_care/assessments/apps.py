@@ -29,6 +29,10 @@ class AssessmentsConfig(AppConfig):
         providers.register_panel("overview", panels.overview_panel)
         providers.register_panel("criterion", panels.criterion_page_panel)
         providers.register_look(record_look)
+        # A patient identifier removed from an entry goes from the titles signed evidence keeps.
+        from .services.redaction import redact_signed_titles
+
+        providers.register_redaction(redact_signed_titles)
         # What it holds of a person: their download, their erasure (accounts.providers, ADR 15).
         from . import personal_data
 

@@ -53,10 +53,10 @@ class Verdict:
         return not self.problem
 
 
-def content_digest(before, after, note):
-    """What a redaction vouches for: the SHA-256 of an event's before, after and note as they are
-    stored after it was rewritten."""
-    text = json.dumps([before, after, note], sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+def content_digest(object_label, before, after, note):
+    """What a redaction vouches for: the SHA-256 of an event's object label, before, after and note
+    as they are stored after it was rewritten."""
+    text = json.dumps([object_label, before, after, note], sort_keys=True, separators=(",", ":"), ensure_ascii=False)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
@@ -249,4 +249,5 @@ def _vouched(event, vouchers):
     if voucher is None:
         return False
     digest, redaction_id = voucher
-    return redaction_id > event["id"] and digest == content_digest(event["before"], event["after"], event["note"])
+    present = content_digest(event["object_label"], event["before"], event["after"], event["note"])
+    return redaction_id > event["id"] and digest == present

@@ -18,6 +18,16 @@ class PortfoliosConfig(AppConfig):
         # Every earlier version keeps what it held, whatever the entry says now.
         register(EntryVersion, ["title", "content"])
         register(EvidenceLink, ["how_it_shows"])
+        # What `scan_existing --redact-blocking` may remove a blocking finding from (ADR 12): each
+        # is redacted from the whole entry, its versions and its history.
+        from functools import partial
+
+        from coordinated_care.confidentiality import redactors
+
+        from .redaction import redact_record
+
+        for model in (Entry, EntryVersion, EvidenceLink):
+            redactors.register(model, partial(redact_record, model._meta.label))
         # A server draft holds writing never saved (purge_drafts forgets it after PORTFOLIO_DRAFT_DAYS);
         # an upload's name is typed by its author as much as its text.
         register(Draft, ["data"])

@@ -11,6 +11,7 @@ registers what it provides in its AppConfig.ready():
     providers.register_progress(outcomes=criterion_outcomes_of, documents=review_documents)
     providers.register_panel("criterion", sign_off_panel)
     providers.register_look(record_look)
+    providers.register_redaction(redact_signed_titles)
 
 Registering the same provider twice registers it once. Providers run in the order they were
 registered (the order of INSTALLED_APPS).
@@ -41,6 +42,7 @@ class ProgressProvider:
 _progress: list[ProgressProvider] = []
 _panels: dict[str, list[Callable]] = {page: [] for page in PAGES}
 _looks: list[Callable] = []
+_redactions: list[Callable] = []
 
 
 def register_progress(*, evidence=None, outcomes=None, documents=None) -> ProgressProvider:
@@ -80,3 +82,16 @@ def panels(page, user, enrolment, context) -> dict:
 def looked_at(user, enrolment) -> None:
     for provider in _looks:
         provider(user, enrolment)
+
+
+def register_redaction(provider) -> None:
+    """`provider(entry, replace)` is told when an identifier is removed from an entry (ADR 12), in
+    the redaction's transaction, to rewrite its own copies of the entry's text with `replace` (a
+    function of a string) without recording them again in the audit trail."""
+    if provider not in _redactions:
+        _redactions.append(provider)
+
+
+def redacted(entry, replace) -> None:
+    for provider in _redactions:
+        provider(entry, replace)

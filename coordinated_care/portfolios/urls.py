@@ -45,6 +45,7 @@ urlpatterns = [
     path(_ENTRY + "files/", views.entry_attachments, name="entry_attachments"),
     path(_ENTRY + "versions/", views.entry_versions, name="entry_versions"),
     path(_ENTRY + "versions/<int:number>/", views.entry_version, name="entry_version"),
+    path(_ENTRY + "redact/", views.redact_entry, name="redact_entry"),
     path("<uuid:enrolment_uuid>/<kind:kind>/", views.section, name="section"),
     path("<uuid:enrolment_uuid>/<kind:kind>/new/", views.new_entry, name="new_entry"),
 ]

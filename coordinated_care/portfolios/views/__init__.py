@@ -6,6 +6,7 @@ from .entries import edit_entry, entry, entry_status, entry_version, entry_versi
 from .evidence import criterion, entry_evidence
 from .files import attachment, entry_attachments, remove_attachment
 from .overview import overview
+from .redaction import redact_entry
 from .training import accredited_training
 from .worksheet import values_worksheet
 from .workshops import workshop_note, workshops
@@ -24,6 +25,7 @@ __all__ = [
     "entry_versions",
     "new_entry",
     "overview",
+    "redact_entry",
     "remove_attachment",
     "section",
     "values_worksheet",

@@ -4,12 +4,13 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from coordinated_care.programmes.services import can_edit_portfolio
 
-from .. import access, drafts, presenters, providers, services
+from .. import access, drafts, presenters, providers, redaction, services
 from ..forms import AttachmentForm, EntryForm
 from ..kinds import KINDS, KINDS_BY_SLUG
 from ..models import Entry
@@ -76,6 +77,8 @@ def entry(request, enrolment_uuid, entry_uuid):
     context = presenters.entry_page(enrolment, entry, can_edit=can_edit, today=timezone.localdate())
     if can_edit and context["accepts_files"]:
         context["upload_form"] = AttachmentForm(label=f"Upload a {context['attachment_label'].lower()}")
+    if redaction.can_redact(request.user, enrolment):
+        context["redact_href"] = reverse("portfolios:redact_entry", args=[enrolment.uuid, entry.uuid])
     providers.looked_at(request.user, enrolment)
     return render_page(request, "portfolios/entry.jinja", context)
 

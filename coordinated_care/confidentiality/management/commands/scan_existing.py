@@ -33,8 +33,18 @@ class Command(BaseCommand):
             "--blocking-only", action="store_true", help="leave out names, which an author may have declared"
         )
         parser.add_argument("--batch-size", type=int, default=500)
+        # ADR 12: remove blocking findings from stored text (a dry run unless --yes).
+        parser.add_argument(
+            "--redact-blocking", action="store_true", help="list blocking findings to redact; with --yes, redact them"
+        )
+        parser.add_argument("--yes", action="store_true", help="with --redact-blocking: apply the redactions")
 
     def handle(self, *args, **options):
+        if options["redact_blocking"]:
+            from coordinated_care.confidentiality import redact_blocking
+
+            redact_blocking.run(self.stdout, apply=options["yes"], batch_size=options["batch_size"])
+            return
         interesting = {Action.BLOCK} if options["blocking_only"] else {Action.BLOCK, Action.CONFIRM}
         checked = failing = 0
         registered = registrations()

@@ -165,12 +165,14 @@ def test_the_contents_give_each_sections_page(demo_pdf):
         assert heading in " ".join(demo_pdf["pages"][number - 1].split()), (heading, number)
 
 
-def test_it_is_tagged_titled_in_english_and_printed_in_the_shipped_font(demo_pdf):
+def test_it_is_tagged_as_pdf_ua_titled_in_english_and_printed_in_the_shipped_font(demo_pdf):
     reader = demo_pdf["reader"]
     root = reader.trailer["/Root"]
     assert root["/Lang"] == "en-GB"
     assert "/StructTreeRoot" in root
     assert root["/MarkInfo"]["/Marked"]
+    assert b'pdfuaid:part="1"' in root["/Metadata"].get_object().get_data()
+    assert root["/ViewerPreferences"]["/DisplayDocTitle"]
     assert reader.metadata.title == f"Portfolio Document: Care Coordination (Primary Care): {demo_pdf['learner']}"
     assert f"verification-code:{demo_pdf['code']}" in reader.metadata["/Keywords"]
     fonts = set()

@@ -229,7 +229,15 @@ if env_str("STORAGE_S3_BUCKET"):
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 if env_str("REDIS_URL"):
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": env_str("REDIS_URL")}}
+    # Redis as the cache, answering as a miss while Redis is down so that pages still answer (ADR 14),
+    # with short timeouts so that a Redis that does not answer holds no request for long.
+    CACHES = {
+        "default": {
+            "BACKEND": "coordinated_care.core.cache.ResilientRedisCache",
+            "LOCATION": env_str("REDIS_URL"),
+            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
+        }
+    }
     # Sessions in the database (any process can read them), with Redis in front for speed.
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 

@@ -9,7 +9,7 @@ keep) the same way, once."""
 from dataclasses import dataclass, field
 
 from django.core.paginator import Paginator
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
 
@@ -184,25 +184,24 @@ def pagination(page, filters):
 
 
 def workshop_rows(cohort, today):
-    """The cohort's workshops with how many were marked, and the link to each register."""
-    marked = {}
-    for workshop_id, mark, n in (
-        Attendance.objects.filter(workshop__cohort=cohort)
-        .order_by()
-        .values("workshop", "mark")
-        .annotate(n=Count("pk"))
-        .values_list("workshop", "mark", "n")
-    ):
-        marked.setdefault(workshop_id, {})[mark] = n
+    """The cohort's workshops with how many were marked, and the link to each register: one query."""
+    workshops = (
+        Workshop.objects.filter(cohort=cohort)
+        .annotate(
+            marked=Count("attendances"),
+            attended=Count("attendances", filter=Q(attendances__mark=Attendance.Mark.ATTENDED)),
+        )
+        .order_by("number")
+    )
     return [
         {
             "workshop": workshop,
             "past": workshop.date < today,
-            "attended": marked.get(workshop.pk, {}).get(Attendance.Mark.ATTENDED, 0),
-            "marked": sum(marked.get(workshop.pk, {}).values()),
+            "attended": workshop.attended,
+            "marked": workshop.marked,
             "href": reverse("attendance_register", kwargs={"cohort_uuid": cohort.uuid, "number": workshop.number}),
         }
-        for workshop in Workshop.objects.filter(cohort=cohort).order_by("number")
+        for workshop in workshops
     ]
 
 

@@ -62,7 +62,11 @@ class SecondFactorRequiredMiddleware:
     def __call__(self, request):
         if request.user.is_authenticated:
             if second_factor.missing(request) and not _allowed_before_second_factor(request.path):
-                return redirect("mfa_index")
+                # Asked again of the database (one query, only while one is missing): they may have
+                # just added one.
+                second_factor.remember(request, request.user)
+                if second_factor.missing(request):
+                    return redirect("mfa_index")
             if request.path.startswith("/admin/") and not second_factor.used(request):
                 # Signed in with one factor only: sign in again, through the same page and limits.
                 logout(request)

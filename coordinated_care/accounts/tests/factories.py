@@ -26,6 +26,15 @@ def totp_code(secret=TOTP_SECRET, *, who=""):
         time.sleep(TOTP_PERIOD - time.time() % TOTP_PERIOD + 0.1)
 
 
+def forget_used_codes():
+    """For a test that starts afresh: its database may give a person the id someone in an earlier
+    test had, whose codes allauth remembers as used (in the cache) for a period."""
+    from django.core.cache import cache
+
+    _codes_given.clear()
+    cache.clear()
+
+
 def give_second_factor(user, secret=TOTP_SECRET):
     """An authenticator app for a synthetic person, unless they have one."""
     if not second_factor.is_set_up(user):

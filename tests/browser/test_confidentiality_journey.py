@@ -1,7 +1,7 @@
 """Issue 6 as a new user would check it, on a real portfolio page under the site's own
 Content-Security-Policy: typing an NHS number into a case study shows the finding beside the field
 while typing, and the save is refused with a clear message; without it the case study saves. A
-colleague's name asks for the declaration, and once it is ticked the case study saves.
+colleague's name asks for the declaration and their role, and once both are given the case study saves.
 
 Every page goes through axe (WCAG 2.2 AA) and no page may report a CSP violation."""
 
@@ -20,7 +20,7 @@ LEARNER = "learner@demo.test"
 # A synthetic NHS number with a valid modulus-11 check digit: 9×10 + 4×9 + 3×8 + 4×7 + 7×6 + 6×5
 # + 5×4 + 9×3 + 1×2 = 299; 299 mod 11 = 2; 11 − 2 = 9, the last digit.
 NHS_NUMBER = "943 476 5919"
-COLLEAGUE = "Dr Amara Okafor"
+COLLEAGUE = "Amara Okafor"
 
 TITLE = "Case study 2: a review of medicines at home"
 OVERVIEW = "A person who lives alone was finding it hard to manage several medicines after a stay in hospital."
@@ -123,7 +123,7 @@ def test_the_guard_refuses_an_nhs_number_and_asks_about_a_colleagues_name(new_pa
 
     # Then they are asked for the declaration, from the error summary, and the name is quoted
     assert_error_summary_has_focus(page)
-    expect(page.locator(".nhsuk-error-summary")).to_contain_text(f"Check the names “{COLLEAGUE}”")
+    expect(page.locator(".nhsuk-error-summary")).to_contain_text(f"Check the name “{COLLEAGUE}”")
     declaration = page.get_by_role(
         "checkbox", name=re.compile("I confirm that the people named are not patients, service users or carers")
     )
@@ -132,8 +132,10 @@ def test_the_guard_refuses_an_nhs_number_and_asks_about_a_colleagues_name(new_pa
     expect(coordination).to_have_value(COORDINATION + WITH_COLLEAGUE)
     check(page)
 
-    # When they confirm that the person named is a colleague, and save
+    # When they confirm that the person named is a colleague, with their role (a tick alone saves no
+    # name), and save
     declaration.check()
+    page.get_by_label(f"{COLLEAGUE}: what is their role?").fill("Practice pharmacist")
     page.get_by_role("button", name="Save").click()
 
     # Then the case study is saved with the colleague's name, as a new version

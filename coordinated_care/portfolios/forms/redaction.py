@@ -3,6 +3,7 @@
 from django import forms
 
 from ..redaction import EVERY_FIELD, field_choices
+from .fields import NHSRadioSelect
 
 # Why, from a fixed list: the reason is kept in the history, and a list cannot hold the identifier.
 REASONS = (
@@ -28,7 +29,7 @@ class RedactionForm(forms.Form):
     reason = forms.ChoiceField(
         label="Why it is being removed",
         choices=REASONS,
-        widget=forms.RadioSelect,
+        widget=NHSRadioSelect,
         error_messages={"required": "Select why it is being removed"},
     )
 

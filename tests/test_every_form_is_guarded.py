@@ -59,12 +59,7 @@ NOT_FREE_TEXT = {
     "coordinated_care.feedback.forms.public.ColleagueAnswersForm.given_name": (
         "the name a member of staff gives with their own feedback; the public form lets it through as theirs"
     ),
-    # Secrets and codes: never shown, never stored as writing.
-    "coordinated_care.assessments.forms.sign_offs.PasswordMixin.password": "the signer's password, to sign",
-    "coordinated_care.assessments.forms.sign_offs.DecisionForm.password": "the signer's password, to sign",
-    "coordinated_care.assessments.forms.sign_offs.WithdrawForm.password": "the signer's password, to sign",
-    "coordinated_care.assessments.forms.reviews.SignReviewForm.password": "the signer's password, to sign",
-    "coordinated_care.feedback.forms.staff.CountersignForm.password": "the facilitator's password, to countersign",
+    # Codes: never shown, never stored as writing.
     "coordinated_care.assessments.forms.invitations.CodeForm.code": "the one-time code sent to an invited signer",
     "coordinated_care.reports.document.forms.VerifyForm.code": "the verification code printed on a portfolio document",
     "coordinated_care.portfolios.forms.redaction.RedactionForm.text": (
@@ -95,6 +90,8 @@ NOT_FREE_TEXT = {
 # address (a colleague's or the person's own, asked for to send them something), a web address, a
 # slug, a UUID, an IP address. The mixin does not scan them either.
 NOT_FREE_TEXT_TYPES = NOT_SCANNED_BY_THE_MIXIN
+# A password box: what is typed there is a secret, never shown or kept as writing.
+NOT_FREE_TEXT_WIDGETS = (forms.PasswordInput,)
 
 # Collections of fields, never used as a form on their own: each is guarded through every form of
 # the project built on it, which the test checks.
@@ -150,7 +147,9 @@ def text_fields(cls):
     return [
         (n, f)
         for n, f in cls.base_fields.items()
-        if isinstance(f, forms.CharField) and not isinstance(f, NOT_FREE_TEXT_TYPES)
+        if isinstance(f, forms.CharField)
+        and not isinstance(f, NOT_FREE_TEXT_TYPES)
+        and not isinstance(f.widget, NOT_FREE_TEXT_WIDGETS)
     ]
 
 

@@ -64,3 +64,15 @@ def test_a_public_answer_naming_a_patients_relative_is_refused_even_when_ticked(
     form = PatientAnswers(data=data)
     assert not form.is_valid()
     assert "Please take out the name “Sarah Jones”" in form.errors["did_well"][0]
+
+
+def test_nothing_in_feedback_can_switch_the_guard_off():
+    # An `except ImportError` around the guard's import once let every form through unchecked when
+    # the guard failed to load: the import must fail loudly instead.
+    from pathlib import Path
+
+    import coordinated_care.feedback as feedback
+
+    sources = [p for p in Path(feedback.__file__).parent.rglob("*.py") if "tests" not in p.parts]
+    assert sources
+    assert [str(p) for p in sources if "except ImportError" in p.read_text(encoding="utf-8")] == []

@@ -182,9 +182,14 @@ class TestTheConfidentialityGuard:
 
     def test_a_name_needs_a_tick_but_the_coordinators_own_does_not(self, client, issue):
         link = issue()
-        response = answer(client, link.token, {**PATIENT_ANSWERS, "did_well": "She helped my husband John a lot."})
+        response = answer(client, link.token, {**PATIENT_ANSWERS, "did_well": "She and Priya Shah helped a lot."})
         html = response.content.decode()
         assert "This looks like a name" in html and 'name="names_confirmed"' in html
+        assert FeedbackResponse.objects.count() == 0
+        # A relative's name is taken out whatever is ticked: no tick makes it a member of staff's.
+        husband = {**PATIENT_ANSWERS, "did_well": "She helped my husband John a lot.", "names_confirmed": "on"}
+        html = answer(client, link.token, husband).content.decode()
+        assert "Please take out the name “John”" in html
         assert FeedbackResponse.objects.count() == 0
         answer(client, link.token, {**PATIENT_ANSWERS, "did_well": "Test was patient and kind."})
         assert FeedbackResponse.objects.count() == 1

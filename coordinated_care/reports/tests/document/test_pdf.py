@@ -266,3 +266,26 @@ def test_a_failed_render_is_recorded_in_words_for_the_person_who_asked(enrolment
     assert "Pango" not in export.error
     assert not export.sha256
     assert export.requested_at <= timezone.now()
+
+
+@pytest.mark.django_db
+def test_the_schedule_shows_the_leads_mark_beside_the_learners_own_note(enrolment, programme_lead):
+    from coordinated_care.programmes.services.attendance import mark_attendance
+
+    first, second = enrolment.cohort.workshops.order_by("number")[:2]
+    mark_attendance(workshop=first, user=programme_lead, marks={enrolment.pk: "attended"})
+    portfolio_services.save_workshop_note(
+        enrolment,
+        second,
+        content={"attended": "no", "notes": "Missed it; read the slides afterwards."},
+        user=enrolment.learner,
+    )
+    schedule = gather.portfolio_document(_load(enrolment))["schedule"]
+    assert [row["number"] for row in schedule] == list(range(1, 13))
+    assert (schedule[0]["mark"], schedule[0]["attended"], schedule[0]["notes"]) == ("Attended", "Not recorded", "")
+    assert (schedule[1]["mark"], schedule[1]["attended"]) == ("Not marked", "No")
+    assert "Missed it; read the slides afterwards." in schedule[1]["notes"]
+    html = pdf.render_html(
+        gather.portfolio_document(_load(enrolment)), code="AAAA-BBBB-CCCC", generated_at=timezone.now()
+    )
+    assert "Missed it; read the slides afterwards." in html

@@ -34,6 +34,9 @@ SPELLED_DIGIT = re.compile(rf"\b(?:{_WORD})\b", re.IGNORECASE)
 # A line break with a digit on each side joins one number, "943 476\n5919"; other line breaks stay,
 # because they end a heading or a list item, which the name rules read as a sentence break.
 BROKEN_NUMBER = re.compile(r"(?<=\d)[ \t]*\n[ \t]*(?=\d)")
+# A rule of "=====" or "-----" is one token per character to spaCy, and a page of them made a scan
+# take minutes: a run of one symbol reads as three, which no identifier contains.
+REPEATED_SYMBOL = re.compile(r"([^\w\s])\1{3,}")
 
 
 @dataclass(frozen=True)
@@ -114,8 +117,15 @@ def _digits(match, source, out):
         out.add(NUMBER_WORDS[word.group().lower()], start, end)
 
 
+def _three(match, source, out):
+    start, end = source.original_span(match.start(), match.end())
+    out.add(match.group(1) * 3, start, end)
+
+
 def normalise(text: str) -> Normalised:
     result = _characters(text)
+    if REPEATED_SYMBOL.search(result.text):
+        result = _rewrite(result, REPEATED_SYMBOL, _three)
     if "\n" in result.text:
         result = _rewrite(result, BROKEN_NUMBER, _join_line)
     if SPELLED_DIGITS.search(result.text):

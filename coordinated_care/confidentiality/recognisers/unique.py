@@ -67,12 +67,11 @@ class SinglingOutRecogniser(Recogniser):
                 yield result("UNIQUE", *match.span(), 0.6, detail=detail)
         for match in NAMED_BUSINESS.finditer(text):
             start = match.start()
-            if NOT_A_BUSINESS.match(match.group()):
-                continue
             # "The Bakery" or "Our Garage" names no one business: a determiner is capitalised at a sentence's start.
             leading = DETERMINER_WORDS.match(match.group())
             if leading:
                 start += leading.end()
-            if len(text[start : match.end()].split()) < 2:
+            name = text[start : match.end()]
+            if len(name.split()) < 2 or NOT_A_BUSINESS.match(name):
                 continue
             yield result("UNIQUE", start, match.end(), 0.6, detail="It names a small business.")

@@ -35,7 +35,7 @@ TITLES = (
     "Master",
 )
 _TITLE = r"(?:" + "|".join(TITLES) + r")"
-TITLE_BEFORE = re.compile(r"\b(" + _TITLE + r")\.?\s*$")
+TITLE_BEFORE = re.compile(r"\b(" + _TITLE + r")\.?\s*$", re.IGNORECASE)
 TITLE_INSIDE = re.compile(r"^\s*(" + _TITLE + r")\b\.?\s", re.IGNORECASE)
 
 # Words for a patient and the people around them. "partner", "sister" and "friend" are also words
@@ -79,6 +79,10 @@ PATIENT_REASON = (
     "them, and cannot be saved. Remove the name and describe the person instead (“her daughter”, “a man in his "
     "seventies”)."
 )
+PART_OF_REFUSED = (
+    "{names} is part of a name that cannot be saved, so it is the same person and cannot be confirmed as a "
+    "colleague either. Remove it too."
+)
 ROLE_MISSING = "Enter the role of {name}, or remove the name if they are a patient, service user or carer"
 ROLE_IS_A_PATIENT = (
     "A patient, service user, carer or relative cannot be named. Remove {name} from your writing and describe "
@@ -104,6 +108,13 @@ def refusal(text: str, start: int, end: int) -> Refusal | None:
     if word:
         return Refusal("patient", PATIENT_REASON.format(name=name.strip(), word=word.group("word")))
     return None
+
+
+def name_words(name: str) -> list[str]:
+    """The words of a name that say who it is: no titles or initials ("Mrs J. Smith" -> ["smith"])."""
+    titles = {t.casefold() for t in TITLES}
+    words = (w.strip(".,'’").casefold() for w in re.split(r"[\s]+", name))
+    return [w for w in words if len(w) > 1 and w not in titles]
 
 
 def role_problem(name: str, role: str) -> str:

@@ -203,6 +203,7 @@ class ConfidentialityCheckedFormMixin:
         for name in [n for n in self.fields if n.startswith(ROLE_PREFIX)]:
             del self.fields[name]  # a name taken out of the writing since the last attempt
         limit = settings.CONFIDENTIALITY_MAX_CHARACTERS
+        refused_names = []
         for name, text in self._checked_texts(cleaned_data):
             if len(text) > limit and not isinstance(self.fields[name], CheckedDocumentField):
                 # Refused unscanned: the scan's cost grows with the text, and nobody writes this much
@@ -221,13 +222,30 @@ class ConfidentialityCheckedFormMixin:
                 refusal = colleagues.refusal(text, f.start, f.end) if f.type == PERSON else None
                 if refusal:
                     refused.append(refusal.message)
+                    refused_names.append(f.text_in(text))
                 else:
                     self._names_to_declare.append(Declaration(name, f.text_in(text), f.type, f.start, f.end))
             if refused:
                 self.add_error(name, ValidationError(" ".join(refused), code="confidentiality_not_a_colleague"))
+        self._names_to_declare = self._without_parts_of(refused_names)
         if self._names_to_declare:
             self._confirm(cleaned_data)
         return cleaned_data
+
+    def _without_parts_of(self, refused_names):
+        """What may still be declared once the refused names are known: "Margaret" further on is the
+        same patient as "Mrs Margaret Thompson", so it is refused with her rather than confirmed."""
+        words = {w for n in refused_names for w in colleagues.name_words(n)}
+        kept, refused = [], {}
+        for d in self._names_to_declare:
+            if d.type == PERSON and words & set(colleagues.name_words(d.text)):
+                refused.setdefault(d.field, []).append(d.text)
+            else:
+                kept.append(d)
+        for field, names in refused.items():
+            message = colleagues.PART_OF_REFUSED.format(names=", ".join(f"“{n}”" for n in dict.fromkeys(names)))
+            self.add_error(field, ValidationError(message, code="confidentiality_not_a_colleague"))
+        return kept
 
     def _confirm(self, cleaned_data):
         """The declaration for what needs confirming, and a role for each name confirmed."""

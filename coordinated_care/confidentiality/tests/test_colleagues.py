@@ -217,3 +217,16 @@ def test_two_million_characters_posted_to_a_form_get_a_message_not_an_error(sign
     assert page.status_code == 200
     assert "There is a problem" in page.content.decode()
     assert not ResponseEvidenceLink.objects.exists()
+
+
+def test_the_rest_of_a_refused_name_is_refused_with_it():
+    text = "I visited Mrs Margaret Thompson at home. Margaret was pleased with the plan."
+    ticked = form(text, declared=True, **{role_field_name("Margaret"): "Practice nurse"})
+    assert not ticked.is_valid()
+    assert any("“Margaret” is part of a name that cannot be saved" in e for e in ticked.errors["note"])
+    assert ticked.confidentiality_declarations == []
+    assert colleagues.name_words("Mrs J. Smith") == ["smith"]
+
+
+def test_a_title_in_lower_case_counts_too():
+    assert refused("I rang mrs smith.", "smith").reason == "title"

@@ -14,6 +14,7 @@ from django.db import models
 from coordinated_care.core import dates
 
 from .models import AuditEvent
+from .verify import REDACTION
 
 EMPTY = "Not set"
 # The fields that name a record well enough, in order of preference; "code" goes before them.
@@ -41,18 +42,39 @@ def _describe(event, model, names):
     else:
         values = event.after if event.action == "create" else event.before
         rows = _held_rows(values or {}, fields, names)
+    note = dict(event.note or {})
+    redaction = note.pop(REDACTION, None)
+    summary = f"{ACTION_WORDS.get(event.action, event.action)} by {event.actor_label}"
+    shown = [{"field": _humanise(key), "value": _text(value, None, names)} for key, value in note.items()]
+    if isinstance(redaction, dict):
+        # ADR 12: which parts and why; the vouchers are for verify_audit, not for people.
+        summary = f"Patient identifier removed by {event.actor_label}"
+        parts = ", ".join(_redacted_part(name, fields) for name in redaction.get("fields", []))
+        shown = [
+            {"field": "Removed from", "value": parts or "this record"},
+            {"field": "Reason", "value": str(redaction.get("reason", ""))},
+            *shown,
+        ]
     return {
         "id": event.id,
         "action": event.action,
-        "summary": f"{ACTION_WORDS.get(event.action, event.action)} by {event.actor_label}",
+        "summary": summary,
         "when": when(event.occurred_at),
         "kind": kind,
         "object_label": event.object_label or f"{kind} {event.object_id}",
         "rows": rows,
-        "note": [
-            {"field": _humanise(key), "value": _text(value, None, names)} for key, value in (event.note or {}).items()
-        ],
+        "note": shown,
     }
+
+
+def _redacted_part(name, fields):
+    """ "content.overview" as the field's words, "how_it_shows.PC1" as "How this shows PC1"."""
+    head, _, rest = name.partition(".")
+    if head == "how_it_shows":
+        return f"How this shows {rest}"
+    if head == "content":
+        return _humanise(rest)
+    return _field_label(name, fields)
 
 
 def _held_rows(values, fields, names):

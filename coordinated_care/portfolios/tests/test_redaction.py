@@ -171,9 +171,13 @@ def test_the_history_and_version_pages_no_longer_show_the_text(entry, learner, s
         html = client.get(url).content.decode()
         assert NAME not in html
         assert "[removed: patient identifier]" in html
-    assert AuditEvent.objects.order_by("-id").first().note["redaction"]["reason"] == (
-        "It names a patient, service user or carer"
-    )
+    event = AuditEvent.objects.order_by("-id").first()
+    assert event.note["redaction"]["reason"] == "It names a patient, service user or carer"
+    # The history says who removed what kind of text from which parts and why, not the vouchers.
+    html = client.get(history).content.decode()
+    assert "Patient identifier removed by Test Learner" in html
+    assert "How this shows PC1" in html and "It names a patient, service user or carer" in html
+    assert event.note["redaction"]["events"][0][1] not in html
 
 
 @pytest.mark.parametrize(

@@ -21,16 +21,13 @@ from coordinated_care.feedback.questions import DID_WELL, DO_DIFFERENTLY, QUESTI
 from coordinated_care.portfolios.kinds import KINDS, VALUES_WORKSHEET_TITLE
 from coordinated_care.portfolios.models import Entry, EvidenceLink
 from coordinated_care.portfolios.presenters import accredited_training, content_sections
+from coordinated_care.portfolios.presenters.formatting import paragraphs
 from coordinated_care.portfolios.presenters.pages import ATTENDANCE
 from coordinated_care.portfolios.progress import progress_counts
-from coordinated_care.programmes.models import PersonCentredValue, Workshop
+from coordinated_care.programmes.models import PersonCentredValue
+from coordinated_care.programmes.services.attendance import attendance_for
 
 from . import wording
-
-try:  # The programme lead's register; the learner's own notes are shown whether or not it exists.
-    from coordinated_care.programmes.services.attendance import attendance_for
-except ImportError:  # pragma: no cover - only before the register is installed
-    attendance_for = None
 
 NOT_GIVEN = "Not given"
 Audience = FeedbackRequest.Audience
@@ -97,12 +94,10 @@ def _people(enrolment, leads):
 
 
 def _schedule(enrolment, notes_by_workshop):
-    if attendance_for is not None:
-        rows = [(item.workshop, item.mark_label) for item in attendance_for(enrolment)]
-    else:  # pragma: no cover - only before the register is installed
-        rows = [(w, None) for w in Workshop.objects.filter(cohort_id=enrolment.cohort_id).order_by("number")]
+    """Each workshop with the programme lead's register mark and, beside it, the learner's own note."""
     schedule = []
-    for workshop, mark in rows:
+    for item in attendance_for(enrolment):
+        workshop, mark = item.workshop, item.mark_label
         note = notes_by_workshop.get(workshop.pk)
         content = note.content if note else {}
         schedule.append(
@@ -112,7 +107,7 @@ def _schedule(enrolment, notes_by_workshop):
                 "date": dates.date(workshop.date),
                 "mark": mark,
                 "attended": ATTENDANCE.get(content.get("attended"), "Not recorded"),
-                "notes": str(_sections(note)[0]["rows"][1][1]) if note and content.get("notes") else "",
+                "notes": str(paragraphs(content.get("notes"))),
             }
         )
     return schedule

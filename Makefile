@@ -121,7 +121,7 @@ soak: $(VENV)/.installed assets ## 50 clients for 10 minutes against `make serve
 		--seconds $(SOAK_SECONDS) $(if $(BENCH_WORKERS),--workers $(BENCH_WORKERS)) --note "$(SOAK_NOTE)" \
 		--output build/soak-latest.md --docs docs/benchmarks.md
 
-eval-pii: $(VENV)/.installed ## Recall, precision and interruptions of the confidentiality guard on its evaluation set
+eval-pii: $(VENV)/.installed ## The confidentiality guard on its evaluation set: recall and precision per type, conditions, record numbers and singling-out details flagged, clean paragraphs interrupted, per part
 	$(BIN)/python -m coordinated_care.confidentiality.evaluation
 
 lock: $(BIN)/activate ## Re-pin the Python dependencies in requirements.lock

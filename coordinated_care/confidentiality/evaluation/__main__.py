@@ -97,7 +97,7 @@ def percent(n: int, d: int) -> str:
 
 
 def report(r: dict, out=sys.stdout) -> None:
-    print(f"\n== {r['part']}: {r['paragraphs']} paragraphs, {r['clean']} without a direct identifier", file=out)
+    print(f"\n== {r['part']}: {r['paragraphs']} paragraphs, {r['clean']} with nothing that should interrupt", file=out)
     print(
         f"  {'type':<18} {'action':<8} {'gold':>5} {'found':>6} {'recall':>7} {'flagged':>8} {'precision':>9}", file=out
     )

@@ -17,11 +17,11 @@ from .recorder import CHANGE, CREATE, DELETE, record, snapshot
 from .registry import register, registration_for
 
 
-def redact_events(*, enrolment_id, replace, using="default"):
+def redact_events(*, enrolment_id, replace, belongs=None, using="default"):
     """Rewrite the portfolio's events holding a text being redacted; returns vouchers (ADR 12)."""
     from .redaction import redact_events as rewrite
 
-    return rewrite(enrolment_id=enrolment_id, replace=replace, using=using)
+    return rewrite(enrolment_id=enrolment_id, replace=replace, belongs=belongs, using=using)
 
 
 def record_redaction(instance, *, fields, reason, vouchers, using="default"):

@@ -10,6 +10,7 @@ seals like any other; `verify_audit` accepts a rewritten event only with a later
 its present contents exactly. The chain's links and checkpoints are untouched: every event keeps
 its hash."""
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import connections, models, transaction
 
 from . import triggers
@@ -29,18 +30,33 @@ def _replaced(value, replace):
     return value
 
 
-def redact_events(*, enrolment_id, replace, using="default"):
-    """Rewrite every event filed under the enrolment in which `replace` changes a string; returns
-    the vouchers. Call inside the transaction that redacts the records themselves."""
+def redact_events(*, enrolment_id, replace, belongs=None, using="default"):
+    """Rewrite every event filed under the enrolment in which `replace` changes a string and, given
+    `belongs(event)` (a dict of the event's type, object id, before and after), only the events it
+    accepts; returns the vouchers. Call inside the transaction that redacts the records themselves."""
     from .models import AuditEvent
 
     connection = connections[using]
     if not connection.in_atomic_block:
         raise RuntimeError("Redact inside transaction.atomic(), with the records redacted.")
     events = AuditEvent.objects.using(using).filter(enrolment_id=enrolment_id).order_by("id")
+    types = {}
     rewritten = []
-    for row in events.values_list(*COLUMNS).iterator(chunk_size=1000):
-        old = dict(zip(COLUMNS, row, strict=True))
+    for row in events.values_list(*COLUMNS, "content_type_id", "object_id").iterator(chunk_size=1000):
+        old = dict(zip(COLUMNS, row[: len(COLUMNS)], strict=True))
+        if belongs is not None:
+            content_type_id, object_id = row[len(COLUMNS) :]
+            if content_type_id not in types:
+                content_type = ContentType.objects.db_manager(using).get_for_id(content_type_id)
+                types[content_type_id] = f"{content_type.app_label}.{content_type.model}"
+            event = {
+                "type": types[content_type_id],
+                "object_id": object_id,
+                "before": old["before"],
+                "after": old["after"],
+            }
+            if not belongs(event):
+                continue
         new = {key: _replaced(old[key], replace) for key in COLUMNS[1:]}
         if any(new[key] != old[key] for key in new):
             rewritten.append((old["id"], new))

@@ -10,7 +10,8 @@ MARKER. What stays:
   was written, which a signature binds, so a sign-off made on the text still stands and says
   "redacted after signing" (`redacted_at` is set) instead of breaking silently or quietly reading
   as changed;
-- the audit chain, verifiable: the events rewritten keep their hashes, and the redaction's own
+- the audit chain, verifiable: the events of the entry's history (its own, its versions', claims',
+  files' and signed evidence's) are rewritten and keep their hashes, and the redaction's own
   event (who, when, which fields, why; never the text) vouches for their new contents.
 
 The records are rewritten with QuerySet.update, which the audit trail's signals do not see: a
@@ -173,10 +174,36 @@ def _redact(entry, *, text, reason, field):
         return value.replace(text, MARKER)
 
     providers.redacted(entry, replace)
-    vouchers = audit.redact_events(enrolment_id=entry.enrolment_id, replace=replace)
+    vouchers = audit.redact_events(enrolment_id=entry.enrolment_id, replace=replace, belongs=_of_entry(entry))
     entry.refresh_from_db()
     audit.record_redaction(entry, fields=fields, reason=reason, vouchers=vouchers)
     return Redacted(entry=entry, fields=tuple(fields), versions=versions, events=len(vouchers))
+
+
+def _of_entry(entry):
+    """Which of the portfolio's events are the entry's history: its own, and those of the records
+    that name it (its versions, claims and files by id; signed evidence by uuid). Other entries'
+    events are left alone: they are redacted with their own entry."""
+    entry_type, entry_id, entry_uuid = Entry._meta.label_lower, str(entry.pk), str(entry.uuid)
+    # A record's create event holds every field, the entry's among them; its later change events
+    # only what changed. Events come oldest first, so a record is known by the time it changes.
+    known = set()
+
+    def belongs(event):
+        if event["type"] == entry_type:
+            return event["object_id"] == entry_id
+        record = (event["type"], event["object_id"])
+        if record in known:
+            return True
+        for values in (event["before"], event["after"]):
+            if isinstance(values, dict) and (
+                values.get("entry") == entry.pk or str(values.get("entry_uuid", "")) == entry_uuid
+            ):
+                known.add(record)
+                return True
+        return False
+
+    return belongs
 
 
 def redact_record(model_label, pk, texts, *, reason):

@@ -227,3 +227,28 @@ def test_scan_existing_redacts_blocking_findings_after_a_dry_run(entry):
     out = StringIO()
     call_command("scan_existing", "--redact-blocking", stdout=out)
     assert "would redact portfolios.Entry" not in out.getvalue()
+
+
+def test_another_entrys_history_is_left_to_its_own_redaction(entry, enrolment, learner):
+    other = portfolio.create_entry(
+        enrolment=enrolment, kind=Entry.Kind.REFLECTION, content={"title": f"Thinking about {NAME}"}, user=learner
+    )
+    redaction.redact(entry, text=NAME, reason="It names a patient", user=learner)
+    assert NAME not in _everything_stored(entry).replace(json.dumps(other.title)[1:-1], "")
+    other_events = AuditEvent.objects.filter(content_type__model="entry", object_id=str(other.pk))
+    assert all(NAME in event.object_label for event in other_events)
+    redaction.redact(other, text=NAME, reason="It names a patient", user=learner)
+    assert NAME not in _everything_stored(entry)
+    assert verify().whole
+
+
+def test_a_claim_changed_after_it_was_made_is_redacted_from_its_history(entry, enrolment, learner):
+    portfolio.link_evidence(
+        entry, criterion=_criterion(enrolment), how_it_shows=f"Calls with {NAME}, rewritten.", user=learner
+    )
+    link = EvidenceLink.objects.get(entry=entry)
+    change = AuditEvent.objects.filter(content_type__model="evidencelink", object_id=str(link.pk)).last()
+    assert change.action == "change" and "entry" not in (change.after or {})
+    redaction.redact(entry, text=NAME, reason="It names a patient", user=learner)
+    change.refresh_from_db()
+    assert NAME not in json.dumps([change.before, change.after])

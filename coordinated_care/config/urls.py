@@ -17,3 +17,6 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
 ]
+
+# The error page with a reference, logged with the exception (core.views.server_error).
+handler500 = "coordinated_care.core.views.server_error"

@@ -1,9 +1,18 @@
 import logging
 import time
 
+from django.conf import settings
 from django.contrib.auth.middleware import LoginRequiredMiddleware as DjangoLoginRequiredMiddleware
+from django.shortcuts import render
 
-__all__ = ["LoginRequiredMiddleware", "RequestLogMiddleware", "SecurityHeadersMiddleware"]
+from .files import max_upload_bytes
+
+__all__ = [
+    "LoginRequiredMiddleware",
+    "RequestLogMiddleware",
+    "RequestSizeMiddleware",
+    "SecurityHeadersMiddleware",
+]
 
 request_log = logging.getLogger("coordinated_care.requests")
 
@@ -57,3 +66,31 @@ class RequestLogMiddleware:
             },
         )
         return response
+
+
+def largest_request_bytes():
+    """The largest body a request may send: one upload of the largest size allowed and the form's
+    other fields (DATA_UPLOAD_MAX_MEMORY_SIZE bounds those on their own)."""
+    return max_upload_bytes() + settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+
+
+class RequestSizeMiddleware:
+    """A body larger than any form of the service takes is refused from its Content-Length, before
+    a byte of it is read or written to disk, with a page that says what the limit is. Django bounds
+    the form fields itself (DATA_UPLOAD_MAX_MEMORY_SIZE) but streams a file of any size to disk."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0
+        if length > largest_request_bytes():
+            context = {"limit_mb": max(1, max_upload_bytes() // (1024 * 1024))}
+            response = render(request, "413.html", context, status=413)
+            # The body was never read: the connection cannot carry another request.
+            response["Connection"] = "close"
+            return response
+        return self.get_response(request)

@@ -1,13 +1,19 @@
+import logging
+import secrets
+import sys
 from urllib.parse import urlsplit
 
 from django.contrib.auth.decorators import login_not_required
 from django.db import DatabaseError, connection
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.template import loader
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
+
+error_log = logging.getLogger("coordinated_care.errors")
 
 
 @require_GET
@@ -31,6 +37,21 @@ def healthz_live(request):
     """Liveness: the process answers requests, whatever its database is doing. Touches neither the
     database nor the session, so it is also the floor `make bench` measures the pages against."""
     return HttpResponse("ok", content_type="text/plain; charset=utf-8")
+
+
+def server_error(request):
+    """handler500, called while the exception is being handled: it is logged once more under a short
+    reference, and the page shows that reference (never a trace), so that a person can quote it and
+    whoever looks after the service finds the exception. Rendered without the request, as Django's
+    own page is: the error may be in anything the request touches."""
+    reference = secrets.token_hex(4).upper()
+    match = getattr(request, "resolver_match", None)
+    error_log.error(
+        "server error",
+        exc_info=sys.exc_info(),
+        extra={"reference": reference, "route": f"/{match.route}" if match is not None else "(unmatched)"},
+    )
+    return HttpResponse(loader.get_template("500.html").render({"reference": reference}), status=500)
 
 
 @login_not_required

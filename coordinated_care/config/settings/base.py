@@ -58,6 +58,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Before anything reads the body: a request larger than any form takes is refused unread.
+    "coordinated_care.core.middleware.RequestSizeMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "coordinated_care.core.middleware.SecurityHeadersMiddleware",
     "coordinated_care.core.middleware.LoginRequiredMiddleware",
@@ -260,8 +262,17 @@ SITE_URL = env_str("SITE_URL", "")
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0, minimum=0)
 # The largest file a learner may upload, in bytes; documents are checked for patient details up to the same size.
 PORTFOLIO_UPLOAD_MAX_BYTES = env_int("PORTFOLIO_UPLOAD_MAX_BYTES", 10 * 1024 * 1024, minimum=1)
+# Django's own bounds, said here: a form's fields other than its files may hold 2.5 MB in all (more is
+# a 400 before any field is scanned), and an upload larger than 2.5 MB is kept on disk, not in memory,
+# while it is checked. A body larger than an upload and the fields is refused unread
+# (core.middleware.RequestSizeMiddleware).
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
 # Server drafts are deleted by `purge_drafts` after this many days.
 PORTFOLIO_DRAFT_DAYS = env_int("PORTFOLIO_DRAFT_DAYS", 30, minimum=1)
+# Autosaves one person may send in a minute (the browser sends one every few seconds while they type).
+PORTFOLIO_DRAFTS_PER_MINUTE = env_int("PORTFOLIO_DRAFTS_PER_MINUTE", 30, minimum=1)
 # How many days a new feedback link works for, unless the learner chooses (1 to 90).
 FEEDBACK_LINK_DAYS = env_int("FEEDBACK_LINK_DAYS", 30, minimum=1, maximum=90)
 # Requests per window on the feedback pages, per address, per link and per countersigning facilitator.

@@ -1,5 +1,7 @@
 """Issue 16, item 2: hospital numbers, MRNs and service reference numbers block."""
 
+import json
+
 import pytest
 
 from .helpers import found
@@ -41,3 +43,17 @@ def test_a_record_number_blocks(text, number):
 )
 def test_ordinary_numbers_and_references_do_not_block(text):
     assert found(text, "MRN") == []
+
+
+def test_scan_pii_reports_the_new_kinds_with_their_actions_and_original_offsets(monkeypatch):
+    from .test_commands import run_scan_pii
+
+    text = "Hospital number RX1234567; she has COPD; the only thatched cottage on the green; NHS 943.476.5919"
+    [line] = run_scan_pii(monkeypatch, text + "\n")
+    findings = {(text[f["start"] : f["end"]], f["type"], f["action"]) for f in json.loads(line)["findings"]}
+    assert findings >= {
+        ("RX1234567", "MRN", "block"),
+        ("COPD", "CONDITION", "confirm"),
+        ("the only thatched cottage on the green", "UNIQUE", "confirm"),
+        ("943.476.5919", "NHS_NUMBER", "block"),
+    }

@@ -66,6 +66,7 @@ ARGUMENTS = {
     "allow_name": lambda ctx: [True, False],
     "allowed_names": lambda ctx: [("Test Learner",)],
     "request_pk": lambda ctx: 1,
+    "entry": lambda ctx: _entry(ctx),
     "user": lambda ctx: ctx.facilitator,
     "criteria": lambda ctx: ctx.enrolment.cohort.programme.criteria.all(),
     "audience": lambda ctx: ["staff", "patient"],
@@ -83,6 +84,12 @@ ARGUMENTS = {
         [SimpleNamespace(pk=7, title="Care coordinator", number=1, profile=SimpleNamespace(organisation=ctx.practice))]
     ],
 }
+
+
+def _entry(ctx):
+    from coordinated_care.assessments.tests.helpers import evidence
+
+    return evidence(ctx.enrolment, ctx.enrolment.learner)
 
 
 def _kinds():

@@ -1,11 +1,17 @@
 """What the pages of the portfolio PDF and of /verify/ show."""
 
+import datetime
+
 from django.urls import reverse
+from django.utils import timezone
 
 from coordinated_care.core import dates
 
 from ..models import PortfolioExport
 from . import services
+
+# A PDF takes seconds; one not made after this long waits on a queue that is not being worked.
+STALLED_AFTER = datetime.timedelta(minutes=10)
 
 
 def export_row(enrolment, export):
@@ -39,6 +45,7 @@ def progress_page(enrolment, export):
         "row": export_row(enrolment, export),
         "poll_href": reverse("portfolio_pdf_progress", args=[enrolment.uuid, export.uuid]),
         "size_kb": round((export.size or 0) / 1024),
+        "stalled": not export.finished and export.requested_at < timezone.now() - STALLED_AFTER,
     }
 
 

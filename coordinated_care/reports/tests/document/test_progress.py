@@ -2,8 +2,11 @@
 queue (run at once in tests), its page asks again every two seconds through htmx while it is being
 made, then offers the download; a failure says so plainly, never with a server error."""
 
+import datetime
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from conftest import assert_strict_csp_markup
 from coordinated_care.portfolios.tests.builders import pdf_with_text
@@ -82,3 +85,13 @@ def test_the_task_makes_a_queued_pdf_once(enrolment, monkeypatch):
     make_portfolio_pdf.enqueue(export_id=export.pk)  # a second delivery finds it made
     export.refresh_from_db()
     assert export.status == PortfolioExport.Status.DONE and len(calls) == 1
+
+
+def test_a_pdf_the_queue_never_made_is_said_to_be_late(signed_in, enrolment):
+    client = signed_in(enrolment.learner)
+    response = client.post(reverse("portfolio_pdf", args=[enrolment.uuid]))  # queued: not run before commit
+    assert "taking much longer" not in client.get(response["Location"]).content.decode()
+    PortfolioExport.objects.update(requested_at=timezone.now() - datetime.timedelta(minutes=11))
+    page = client.get(response["Location"], headers={"HX-Request": "true"}).content.decode()
+    assert "This is taking much longer than it should" in page
+    assert 'hx-trigger="every 2s"' in page  # still asking, in case the queue catches up

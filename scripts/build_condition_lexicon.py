@@ -74,8 +74,8 @@ GENERAL_WORDING = {
 
 # Names a writer uses that are not in the descriptions: abbreviations and other spellings, each
 # against the code whose description it names. Abbreviations of four letters or fewer match only
-# in capitals ("MND", not "mnd"). Left out on purpose: "UC" (Universal Credit), "MS" before "Teams"
-# is handled by the recogniser.
+# in capitals ("MND", not "mnd"). Left out on purpose: "UC" (Universal Credit) and "MI" (motivational
+# interviewing, in every health coach's portfolio); "MS" before "Teams" is handled by the recogniser.
 WRITTEN_NAMES = {
     "E10": ["type 1 diabetes", "type one diabetes", "type I diabetes", "T1DM", "T1D", "type 1 diabetic"],
     "E11": [
@@ -120,7 +120,7 @@ WRITTEN_NAMES = {
     "I63": ["stroke", "CVA", "cerebrovascular accident", "ischaemic stroke"],
     "I61": ["haemorrhagic stroke", "brain haemorrhage", "brain bleed"],
     "G45.9": ["TIA", "mini-stroke", "mini stroke", "transient ischaemic attack"],
-    "I21": ["heart attack", "MI", "myocardial infarction", "STEMI", "NSTEMI"],
+    "I21": ["heart attack", "myocardial infarction", "STEMI", "NSTEMI"],
     "I50": ["heart failure", "CHF", "congestive heart failure"],
     "I48": ["AF", "atrial fibrillation", "afib", "AFib"],
     "I25": ["IHD", "ischaemic heart disease", "coronary heart disease", "CHD", "coronary artery disease", "CAD"],

@@ -39,6 +39,9 @@ class ConditionRecogniser(Recogniser):
 
     def find(self, text, doc):
         index = lexicon.conditions()
+        # A charity named after a condition ("Asthma + Lung UK"); an allowed phrase that is only the
+        # condition ("Parkinson's", there so that it is never a surname) does not count.
+        charities = [m.span() for m in lexicon.allowed_phrases().finditer(lexicon.same_length_apostrophes(text))]
         tokens = list(TOKEN.finditer(text))
         folded = [lexicon.fold(t.group()) for t in tokens]
         i = 0
@@ -49,7 +52,8 @@ class ConditionRecogniser(Recogniser):
                 continue
             last, condition = match
             start, end = tokens[i].start(), tokens[last].end()
-            if self._names_a_person(text, tokens, folded, i, last, condition):
+            in_charity = any(s <= start and end <= e and e - s > end - start for s, e in charities)
+            if not in_charity and self._names_a_person(text, tokens, folded, i, last, condition):
                 yield result(
                     "CONDITION",
                     start,
@@ -64,8 +68,11 @@ class ConditionRecogniser(Recogniser):
         abbreviation = index.abbreviations.get(tokens[i].group().rstrip("'’"))
         for words, condition in index.by_first_word.get(folded[i], ()):
             n = len(words)
-            if tuple(folded[i : i + n]) == words and self._contiguous(tokens, i, i + n - 1):
-                return i + n - 1, condition
+            here = folded[i : i + n]
+            # The last word may be a plural: "two heart attacks", "migraines".
+            if len(here) == n and tuple(here[:-1]) == words[:-1] and here[-1] in (words[-1], words[-1] + "s"):
+                if self._contiguous(tokens, i, i + n - 1):
+                    return i + n - 1, condition
         if abbreviation is not None:
             return i, abbreviation
         return None
@@ -83,7 +90,6 @@ class ConditionRecogniser(Recogniser):
             return False
         if len(condition.term) <= 4 and following in NOT_AFTER_ABBREVIATION:
             return False
-        # "to stroke the dog" is a verb.
-        if folded[first] == "stroke" and last == first and following in VERB_OBJECTS and not gap_after.strip():
-            return False
+        if folded[first] == "stroke" and last == first and following in VERB_OBJECTS | {"of"} and not gap_after.strip():
+            return False  # "to stroke the dog", "a stroke of luck"
         return POPULATION.search(text, max(0, tokens[first].start() - 80), tokens[first].start()) is None

@@ -19,7 +19,8 @@ ROLE = (
 PLACE = (
     r"(?:village|town|parish|hamlet|island|estate|street|road|green|lane|close|school|primary|church|chapel|mosque"
     r"|gurdwara|temple|synagogue|pub|inn|post\s+office|shop|farm|football\s+club|cricket\s+club|rugby\s+club|club"
-    r"|practice|surgery|parish\s+council|council|lifeboat\s+station|station|community\s+centre|choir|band|market)"
+    r"|practice|surgery|parish\s+council|council|lifeboat\s+station|station|community\s+centre|choir|band|market"
+    r"|area|constituency|city|county|borough|district|ward)"
 )
 PLACE_WORDS = r"(?:[\w'’-]+\s+){0,3}?"
 ROLE_IN_PLACE = re.compile(
@@ -27,6 +28,11 @@ ROLE_IN_PLACE = re.compile(
     rf"\s+(?:of|at|for|in|from|on)\s+(?:the|our|this|that)\s+{PLACE_WORDS}{PLACE}(?:\s+{PLACE})?\b"
     rf"|\b(?:the|our|their)\s+(?:(?:retired|former|late|old)\s+)?(?:village|local|parish|town|island)(?:'s)?\s+{ROLE}\b"
     rf"|\b(?:the|our)\s+(?:village|parish|town|island)(?:'s)?\s+(?:only|oldest|youngest|last)\s+[\w'’-]+(?:\s+[\w'’-]+)?",
+    re.IGNORECASE,
+)
+STAFF = re.compile(
+    r"\b(?:coordinators?|prescribers?|gps?|nurses?|pharmacists?|doctors?|receptionists?|managers?|staff|coach"
+    r"|facilitators?|supervisors?|physios?|therapists?|paramedics?|clinicians?|colleagues?|volunteers?)\b",
     re.IGNORECASE,
 )
 # "the only thatched cottage on the green", "the only Polish family in the village", "the oldest man in the parish".
@@ -64,6 +70,8 @@ class SinglingOutRecogniser(Recogniser):
             (RUNS, "It points to the person who runs one business."),
         ):
             for match in pattern.finditer(text):
+                if pattern is ONLY_IN_PLACE and STAFF.search(match.group()):
+                    continue  # "the only care coordinator in the practice" is the author or a colleague
                 yield result("UNIQUE", *match.span(), 0.6, detail=detail)
         for match in NAMED_BUSINESS.finditer(text):
             start = match.start()

@@ -46,6 +46,7 @@ def test_the_issues_examples_are_confirmed_with_general_wording():
         ("He has ischaemic heart disease.", "ischaemic heart disease"),
         ("He has a diagnosis of SCHIZOPHRENIA.", "SCHIZOPHRENIA"),
         ("She has had MS for years.", "MS"),
+        ("He has had two heart attacks.", "heart attacks"),
     ],
 )
 def test_a_specific_condition_is_confirmed(text, condition):
@@ -77,6 +78,10 @@ def test_the_suggestion_is_in_the_explanation_and_the_live_check_data():
         "I set up the meeting on MS Teams.",
         "I stroked the dog while we talked.",
         "Stroke the cat gently, she said.",
+        "It was a stroke of luck that the bus came.",
+        "I used MI techniques with him.",
+        "Diabetes UK and Asthma + Lung UK sent leaflets.",
+        "The MND Association lent a communication aid.",
     ],
 )
 def test_general_wording_services_and_populations_are_left_alone(text):

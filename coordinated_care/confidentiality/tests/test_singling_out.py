@@ -18,6 +18,7 @@ from .helpers import found
         ("His son owns Patel & Sons, the builders.", "Patel & Sons"),
         ("He is the oldest man in the village.", "the oldest man in the village"),
         ("She is the chair of the parish council.", "the chair of the parish council"),
+        ("Her uncle is the MP for the area.", "the MP for the area"),
     ],
 )
 def test_a_detail_that_singles_someone_out_is_confirmed(text, detail):
@@ -34,6 +35,7 @@ def test_a_detail_that_singles_someone_out_is_confirmed(text, detail):
         "The Bakery was closed on Monday.",
         "The Community Café runs on Fridays.",
         "The practice manager of the surgery agreed the rota.",
+        "I am the only care coordinator in the practice.",
     ],
 )
 def test_ordinary_descriptions_are_left_alone(text):

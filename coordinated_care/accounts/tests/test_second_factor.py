@@ -54,7 +54,7 @@ def set_up_authenticator_app(client):
     page = client.get(reverse("mfa_activate_totp"))
     assert page.status_code == 200
     secret = client.session[SECRET_SESSION_KEY]
-    assert secret in page.content.decode()
+    assert f'<code id="authenticator_secret">{secret}</code>' in page.content.decode()
     code = format_hotp_value(hotp_value(secret, int(time.time()) // 30))
     return client.post(reverse("mfa_activate_totp"), {"code": code})
 

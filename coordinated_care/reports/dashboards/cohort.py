@@ -132,6 +132,10 @@ class Filters:
         return urlencode({**self.query, **more})
 
 
+# For pages with no filters of their own: their pagination keeps nothing but the page.
+NO_FILTERS = Filters(practices=[], pcns=[])
+
+
 def filters_for(cohort, params):
     practices = list(
         Organisation.objects.filter(pk__in=cohort.enrolments.values("practice"))
@@ -156,7 +160,7 @@ def cohort_enrolments(cohort, filters):
     return filters.apply(learners)
 
 
-def _page_number(text):
+def page_number(text):
     try:
         return max(int(text), 1)
     except (TypeError, ValueError):  # missing, junk, or too many digits to be a page
@@ -209,7 +213,7 @@ def dashboard_page(cohort, params, today=None):
     """`cohort` with its programme loaded; `params` the request's GET."""
     today = today or timezone.localdate()
     filters = filters_for(cohort, params)
-    page = Paginator(cohort_enrolments(cohort, filters), LEARNERS_PER_PAGE).get_page(_page_number(params.get("page")))
+    page = Paginator(cohort_enrolments(cohort, filters), LEARNERS_PER_PAGE).get_page(page_number(params.get("page")))
     criteria, rows = learner_rows(cohort, page.object_list, today)
     downloads = "?" + filters.querystring() if filters.query else ""
     return {

@@ -19,7 +19,7 @@ from coordinated_care.portfolios.progress import SIGNED_OFF, progress_counts
 from coordinated_care.programmes.models import Criterion, Enrolment
 
 from .charts import bar_chart
-from .cohort import Filters, _page_number, pagination
+from .cohort import NO_FILTERS, page_number, pagination
 from .pace import pace_of
 
 STAFF_PER_PAGE = 50
@@ -199,7 +199,7 @@ def organisation_page(organisation, params, today=None):
         description="For each competency of the framework, how many learners have a development need "
         "recorded on a criterion mapped to it; the most first.",
     )
-    page = Paginator(rows, STAFF_PER_PAGE).get_page(_page_number(params.get("page")))
+    page = Paginator(rows, STAFF_PER_PAGE).get_page(page_number(params.get("page")))
     here = {"organisation_uuid": organisation.uuid}
     return {
         "page_title": f"Progress across {organisation.name}",
@@ -210,7 +210,7 @@ def organisation_page(organisation, params, today=None):
         "by_competency": by_competency,
         "competency_chart": competency_chart if shown else None,
         "staff": page,
-        "pagination": pagination(page, Filters(practices=[], pcns=[])) if page.has_other_pages() else None,
+        "pagination": pagination(page, NO_FILTERS) if page.has_other_pages() else None,
         "csv_href": reverse("organisation_dashboard_download", kwargs={**here, "fmt": "csv"}),
         "xlsx_href": reverse("organisation_dashboard_download", kwargs={**here, "fmt": "xlsx"}),
     }

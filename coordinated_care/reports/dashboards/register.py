@@ -9,7 +9,7 @@ from coordinated_care.portfolios.kinds import ATTENDANCE_CHOICES
 from coordinated_care.portfolios.models import Entry
 from coordinated_care.programmes.services.attendance import marks_for
 
-from .cohort import Filters, _page_number, pagination
+from .cohort import NO_FILTERS, page_number, pagination
 
 LEARNERS_PER_PAGE = 50
 SAID = dict(ATTENDANCE_CHOICES)
@@ -20,7 +20,7 @@ def register_page(workshop, params):
     notes, in four queries (count, page, marks, notes)."""
     cohort = workshop.cohort
     learners = cohort.enrolments.select_related("learner", "practice").order_by("learner__full_name", "pk")
-    page = Paginator(learners, LEARNERS_PER_PAGE).get_page(_page_number(params.get("page")))
+    page = Paginator(learners, LEARNERS_PER_PAGE).get_page(page_number(params.get("page")))
     enrolments = list(page.object_list)
     marks = marks_for(workshop, [e.pk for e in enrolments]) if enrolments else {}
     notes = {
@@ -50,7 +50,7 @@ def register_page(workshop, params):
         "enrolments": enrolments,
         "marks": marks,
         "learners": page,
-        "pagination": pagination(page, Filters(practices=[], pcns=[])) if page.has_other_pages() else None,
+        "pagination": pagination(page, NO_FILTERS) if page.has_other_pages() else None,
         "action": here + (f"?page={page.number}" if page.number > 1 else ""),
         "dashboard_href": reverse("cohort_dashboard", kwargs={"cohort_uuid": cohort.uuid}),
     }

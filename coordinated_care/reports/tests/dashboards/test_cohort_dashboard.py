@@ -178,3 +178,17 @@ def test_the_csv_keeps_to_the_filters(signed_in, progressed, other_enrolment, pr
 def test_the_cohort_page_links_to_its_dashboard(signed_in, progressed, programme_lead):
     page = signed_in(programme_lead).get(f"/cohorts/{progressed.cohort.uuid}/").content.decode()
     assert re.search(rf'href="{dashboard(progressed)}"', page)
+
+
+def test_each_workshop_shows_how_many_were_marked_and_attended(progressed, other_enrolment, programme_lead):
+    workshop = progressed.cohort.workshops.get(number=2)
+    mark_attendance(
+        workshop=workshop,
+        user=programme_lead,
+        marks={progressed.pk: Attendance.Mark.ATTENDED, other_enrolment.pk: Attendance.Mark.ABSENT},
+    )
+    rows = {row["workshop"].number: row for row in presenter.dashboard_page(progressed.cohort, {})["workshops"]}
+    assert (rows[2]["marked"], rows[2]["attended"]) == (2, 1)
+    assert (rows[1]["marked"], rows[1]["attended"]) == (0, 0)
+    learners = {row.enrolment.pk: row.attended for row in presenter.dashboard_page(progressed.cohort, {})["rows"]}
+    assert learners == {progressed.pk: 1, other_enrolment.pk: 0}

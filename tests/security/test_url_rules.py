@@ -12,7 +12,7 @@ from conftest import ANONYMOUS, NOT_ALLOWED, client_as
 from . import rules
 from .rules import GROUPS, RULES, World, every_pattern, group_of
 
-OTHER_METHODS = ("put", "patch", "delete")
+OTHER_METHODS = ("head", "options", "put", "patch", "delete")
 REVOKED = ["revoked_facilitator", "revoked_programme_lead"]
 # The revoked personas are the assigned facilitator and the cohort's lead with their roles taken
 # away, so they are walked in a test of their own, after nobody else.

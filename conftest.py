@@ -15,7 +15,12 @@ from django.test import Client
 from django.urls import reverse
 
 from coordinated_care.accounts.models import Organisation, Role, RoleAssignment
-from coordinated_care.accounts.tests.factories import OrganisationFactory, RoleAssignmentFactory, UserFactory
+from coordinated_care.accounts.tests.factories import (
+    OrganisationFactory,
+    RoleAssignmentFactory,
+    UserFactory,
+    record_second_factor,
+)
 
 # The browser journeys' fixtures (browser, page, phone_page, strict_page, new_page, demo_data), for
 # tests/browser and for the journeys each app keeps with its own tests.
@@ -136,6 +141,8 @@ def signed_in(client):
 
     def sign_in(user):
         client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+        # As if through the sign-in page: with their second factor too, when they have one (ADR 13).
+        record_second_factor(client, user)
         return client
 
     return sign_in

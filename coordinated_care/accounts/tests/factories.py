@@ -35,6 +35,21 @@ def forget_used_codes():
     cache.clear()
 
 
+def record_second_factor(client, user):
+    """Note in a test client's session, as allauth does on the sign-in page, that the person gave
+    their second factor (when they have one): a client signed in by force_login has given none, and
+    the Django admin needs it (accounts.middleware)."""
+    if not second_factor.is_set_up(user):
+        return
+    session = client.session
+    session["account_authentication_methods"] = [
+        {"method": "password", "at": time.time(), "email": user.email},
+        {"method": "mfa", "at": time.time(), "type": "totp"},
+    ]
+    session["account_authentication_methods_user"] = str(user.pk)
+    session.save()
+
+
 def give_second_factor(user, secret=TOTP_SECRET):
     """An authenticator app for a synthetic person, unless they have one."""
     if not second_factor.is_set_up(user):

@@ -144,8 +144,9 @@ class Browser:
         """A cookie by Django's name for it, with or without the `__Host-` prefix production gives it."""
         return self.cookies.get(name, self.cookies.get(f"__Host-{name}"))
 
-    def sign_in(self, email, password, path="/accounts/login/"):
-        """Through the real sign-in form: its page for the CSRF token, then the form sent back."""
+    def sign_in(self, email, password, path="/accounts/login/", totp_secret=None):
+        """Through the real sign-in form: its page for the CSRF token, then the form sent back; and
+        the code of the person's authenticator app when the service asks for it (staff, ADR 13)."""
         status, _, html = self.request("GET", path)
         found = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html)
         if status != 200 or not found:
@@ -153,9 +154,23 @@ class Browser:
         status, headers, _ = self.request(
             "POST", path, {"csrfmiddlewaretoken": found.group(1), "login": email, "password": password}
         )
+        if status == 302 and headers.get("Location", "").endswith("/accounts/2fa/authenticate/"):
+            status, headers = self._second_factor(totp_secret)
         if status != 302 or self.cookie("sessionid") is None:
             raise SignInFailed(f"signing in as {email} answered {status}, not a redirect with a session")
         return self
+
+    def _second_factor(self, secret):
+        from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
+
+        from .scale_people import SCALE_TOTP_SECRET
+
+        step = "/accounts/2fa/authenticate/"
+        _, _, html = self.request("GET", step)
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+        code = format_hotp_value(hotp_value(secret or SCALE_TOTP_SECRET, int(time.time()) // 30))
+        status, headers, _ = self.request("POST", step, {"csrfmiddlewaretoken": token, "code": code})
+        return status, headers
 
     def replay(self, method, path, form=None):
         """A `Request` that sends what this browser would send, for the load client to repeat."""

@@ -12,6 +12,7 @@ from django.utils import timezone
 from coordinated_care.accounts.models import Organisation, Role, RoleAssignment, User
 from coordinated_care.core.canonical import canonical_hash
 from coordinated_care.frameworks.services import load_shipped_framework
+from coordinated_care.nonprod.scale_people import confirm_and_secure
 from coordinated_care.portfolios.models import Entry, EntryVersion, EvidenceLink
 from coordinated_care.programmes.models import Criterion, Enrolment
 from coordinated_care.programmes.services import create_cohort, load_shipped_programme
@@ -96,6 +97,8 @@ class Command(BaseCommand):
             ]
             + [RoleAssignment(user=lead, role=Role.PROGRAMME_LEAD, organisation=hub)]
         )
+        # Signing in as real people do (ADR 13): addresses confirmed, the staff with an authenticator.
+        confirm_and_secure(people=[lead, *facilitators, *learners], staff=[lead, *facilitators])
         enrolments = Enrolment.objects.bulk_create(
             Enrolment(
                 cohort=cohort,

@@ -156,3 +156,22 @@ def test_the_address_pages_are_nhs_pages(learner, signed_in):
     html = signed_in(learner).get(reverse("account_email")).content.decode()
     assert 'class="nhsuk-header' in html and "Change your e-mail address" in html
     assert re.search(r'name="email"[^>]*type="email"|type="email"[^>]*name="email"', html)
+
+
+def test_the_lead_is_told_when_an_address_waits_for_its_owner(programme_lead, signed_in, cohort, practice, facilitator):
+    someone = UserFactory(email=UNCONFIRMED, verified=False)
+    User.objects.filter(pk=someone.pk).update(last_login="2026-11-30T09:00:00Z")
+    form = {
+        "learner_email": UNCONFIRMED,
+        "learner_full_name": "Nia New-Starter",
+        "practice": practice.pk,
+        "facilitator": facilitator.pk,
+        "supervisor": "",
+        "additional_signatory_name": "",
+        "additional_signatory_email": "",
+    }
+    response = signed_in(programme_lead).post(f"/cohorts/{cohort.uuid}/enrol/", form)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'href="#id_learner_email"' in html and "has not been confirmed by the person it belongs to" in html
+    assert not Enrolment.objects.exists()

@@ -61,10 +61,10 @@ MIDDLEWARE = [
     # Before anything reads the body: a request larger than any form takes is refused unread.
     "coordinated_care.core.middleware.RequestSizeMiddleware",
     "allauth.account.middleware.AccountMiddleware",
-    "coordinated_care.core.middleware.SecurityHeadersMiddleware",
-    "coordinated_care.core.middleware.LoginRequiredMiddleware",
     "coordinated_care.accounts.middleware.SessionLifetimeMiddleware",
     "coordinated_care.accounts.middleware.SecondFactorRequiredMiddleware",
+    "coordinated_care.core.middleware.SecurityHeadersMiddleware",
+    "coordinated_care.core.middleware.LoginRequiredMiddleware",
     "coordinated_care.core.middleware.RequestLogMiddleware",
 ]
 
@@ -142,15 +142,13 @@ ACCOUNT_EMAIL_VERIFICATION_BY_CODE_ENABLED = False
 ACCOUNT_SESSION_REMEMBER = False
 ACCOUNT_REAUTHENTICATION_TIMEOUT = 300
 ACCOUNT_ADAPTER = "coordinated_care.accounts.adapter.AccountAdapter"
+ACCOUNT_FORMS = {"login": "coordinated_care.accounts.forms.LoginForm"}
 ACCOUNT_LOGOUT_REDIRECT_URL = "/"
 ACCOUNT_PASSWORD_RESET_BY_CODE_ENABLED = False
-ACCOUNT_FORMS = {"login": "coordinated_care.accounts.forms.LoginForm"}
 ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
 ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key", "reset_password": "20/m/ip,5/m/key"}
 LOGIN_URL = "account_login"
-LOGIN_REDIRECT_URL = "home"
-
 # Two factors (ADR 13): an authenticator app or a passkey, with recovery codes; required of every
 # role but the learner's (accounts.second_factor).
 MFA_SUPPORTED_TYPES = ["totp", "webauthn", "recovery_codes"]
@@ -184,6 +182,8 @@ if env_str("CIS2_CLIENT_ID"):
             },
         }
     )
+LOGIN_REDIRECT_URL = "home"
+
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 # For the SMTP backend (EMAIL_BACKEND=django.core.mail.backends.smtp.EmailBackend).
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
@@ -298,6 +298,11 @@ if AUDIT_CHECKPOINT_FILE and AUDIT_CHECKPOINT_STORAGE:
 # so no amount of text can tie up a worker (a whole chapter is about 50,000 characters).
 CONFIDENTIALITY_MAX_CHARACTERS = env_int("CONFIDENTIALITY_MAX_CHARACTERS", 100_000, minimum=1000)
 
+# A session ends after SESSION_IDLE_MINUTES without a request and SESSION_MAX_HOURS after signing in,
+# whichever comes first (accounts.middleware.SessionLifetimeMiddleware).
+SESSION_IDLE_MINUTES = env_int("SESSION_IDLE_MINUTES", 30, minimum=1)
+SESSION_MAX_HOURS = env_int("SESSION_MAX_HOURS", 12, minimum=1)
+SESSION_COOKIE_AGE = SESSION_MAX_HOURS * 3600
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
@@ -309,11 +314,6 @@ CSRF_FAILURE_VIEW = "coordinated_care.core.views.csrf_failure"
 
 # A strict policy: scripts only from our own origin or carrying this response's nonce (the
 # NHS.UK page template's one-line "js-enabled" script), no inline styles at all.
-# A session ends after SESSION_IDLE_MINUTES without a request and SESSION_MAX_HOURS after signing in,
-# whichever comes first (accounts.middleware.SessionLifetimeMiddleware).
-SESSION_IDLE_MINUTES = env_int("SESSION_IDLE_MINUTES", 30, minimum=1)
-SESSION_MAX_HOURS = env_int("SESSION_MAX_HOURS", 12, minimum=1)
-SESSION_COOKIE_AGE = SESSION_MAX_HOURS * 3600
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],

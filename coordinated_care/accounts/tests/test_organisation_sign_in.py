@@ -183,3 +183,12 @@ def test_a_logout_token_is_honoured_once(client, provider, person):
 
 def test_back_channel_logout_takes_only_a_post(client, provider):
     assert client.get(BACKCHANNEL).status_code == 405
+
+
+def test_the_person_sees_and_may_stop_using_their_organisation_sign_in(client, provider, person):
+    sign_in_at_provider(client, provider, sub="cis2-uid-1", email=person.email)
+    html = client.get(reverse("socialaccount_connections")).content.decode()
+    assert 'class="nhsuk-header' in html and "NHS CIS2 Authentication" in html
+    account = SocialAccount.objects.get(user=person)
+    client.post(reverse("socialaccount_connections"), {"account": account.pk})
+    assert not SocialAccount.objects.filter(user=person).exists()

@@ -164,7 +164,13 @@ SOCIALACCOUNT_EMAIL_AUTHENTICATION_AUTO_CONNECT = True
 SOCIALACCOUNT_STORE_TOKENS = False
 # Sign-in through an organisation's OpenID Connect provider: NHS CIS2 Authentication when
 # CIS2_CLIENT_ID is set (accounts.oidc: PKCE, private_key_jwt, back-channel logout).
-SOCIALACCOUNT_PROVIDERS = {"openid_connect": {"provider_class": "coordinated_care.accounts.oidc.provider.OrganisationProvider", "OAUTH_PKCE_ENABLED": True, "APPS": []}}
+SOCIALACCOUNT_PROVIDERS = {
+    "openid_connect": {
+        "provider_class": "coordinated_care.accounts.oidc.provider.OrganisationProvider",
+        "OAUTH_PKCE_ENABLED": True,
+        "APPS": [],
+    }
+}
 if env_str("CIS2_CLIENT_ID"):
     SOCIALACCOUNT_PROVIDERS["openid_connect"]["APPS"].append(
         {
@@ -176,7 +182,11 @@ if env_str("CIS2_CLIENT_ID"):
                 "server_url": env_str("CIS2_ISSUER", required=True),
                 "private_key": env_str("CIS2_PRIVATE_KEY", required=True),
                 "key_id": env_str("CIS2_KEY_ID", required=True),
-                "signing_algorithm": env_choice("CIS2_SIGNING_ALGORITHM", "RS512", {"RS256", "RS384", "RS512", "ES256", "ES384", "ES512", "PS256", "PS512"}),
+                "signing_algorithm": env_choice(
+                    "CIS2_SIGNING_ALGORITHM",
+                    "RS512",
+                    {"RS256", "RS384", "RS512", "ES256", "ES384", "ES512", "PS256", "PS512"},
+                ),
                 "scope": env_list("CIS2_SCOPES", ["openid", "profile", "email", "nationalrbacaccess"]),
                 "acr_values": env_str("CIS2_ACR_VALUES", ""),
             },

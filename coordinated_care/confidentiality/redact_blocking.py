@@ -5,22 +5,10 @@ where each finding is and its kind, never the identifier."""
 
 from .findings import Action
 from .redactors import redactor_for
-from .registry import registrations
+from .registry import registrations, stored_texts
 from .service import scan
 
 REASON = "A blocking finding ({types}) in stored text, removed by scan_existing --redact-blocking"
-
-
-def _texts(field, value):
-    if isinstance(value, str):
-        if value.strip():
-            yield field, value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from _texts(f"{field}.{key}", item)
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _texts(f"{field}.{index}", item)
 
 
 def blocking_findings(batch_size=500):
@@ -32,7 +20,7 @@ def blocking_findings(batch_size=500):
         for pk, *values in rows.iterator(chunk_size=batch_size):
             found = []
             for field, value in zip(registration.fields, values, strict=True):
-                for where, text in _texts(field, value):
+                for where, text in stored_texts(field, value):
                     for finding in scan(text):
                         if finding.action == Action.BLOCK:
                             found.append(

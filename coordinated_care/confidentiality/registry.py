@@ -38,3 +38,17 @@ def unregister(model) -> None:
 
 def registrations() -> list[Registration]:
     return sorted(_registrations.values(), key=lambda r: r.label)
+
+
+def stored_texts(field, value):
+    """(where, text) for every string in a stored field: JSON content (a portfolio entry's parts,
+    the values worksheet's answers) is walked so that each part is checked on its own."""
+    if isinstance(value, str):
+        if value.strip():
+            yield field, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from stored_texts(f"{field}.{key}", item)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from stored_texts(f"{field}.{index}", item)

@@ -697,13 +697,14 @@ def render(report):
     return "\n".join(out) + "\n"
 
 
-def write_docs(path, section):
-    """Replace the generated section of `path` (between the markers), leaving the rest as written."""
+def write_docs(path, section, start=START_MARKER, end=END_MARKER):
+    """Replace the generated section of `path` (between the markers `start` and `end`: each
+    generator has its own), leaving the rest as written."""
     path = Path(path)
     text = path.read_text() if path.exists() else ""
-    if START_MARKER in text and END_MARKER in text:
-        before, rest = text.split(START_MARKER, 1)
-        after = rest.split(END_MARKER, 1)[1].lstrip("\n")
+    if start in text and end in text:
+        before, rest = text.split(start, 1)
+        after = rest.split(end, 1)[1].lstrip("\n")
         text = before + section + ("\n" + after if after else "")
     else:
         text = text.rstrip("\n") + ("\n\n" if text else "") + section

@@ -179,12 +179,4 @@ def render(soak, *, machine, database, services, code, date, note=""):
 
 def write_docs(path, section):
     """Replace the soak section of `path` (between its markers), leaving everything else as it is."""
-    path = Path(path)
-    text = path.read_text() if path.exists() else ""
-    if START_MARKER in text and END_MARKER in text:
-        before, rest = text.split(START_MARKER, 1)
-        after = rest.split(END_MARKER, 1)[1].lstrip("\n")
-        text = before + section + ("\n" + after if after else "")
-    else:
-        text = text.rstrip("\n") + "\n\n" + section
-    path.write_text(text)
+    benchmarks.write_docs(path, section, start=START_MARKER, end=END_MARKER)

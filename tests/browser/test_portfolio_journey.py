@@ -2,7 +2,8 @@
 the demo learner writes a case study (on a phone), links it to three criteria, fills in part of the
 values worksheet and adds an overdue action, then finds all of it on their home page; their
 facilitator reads the case study and another learner is refused. Then "nothing lost": writing
-survives an expired session and a reload, and leaving a page with unsaved writing asks first.
+survives a reload, and leaving a page with unsaved writing asks first. (When the session ends, the
+device keeps no draft and the learner is told to copy their writing: portfolios/tests/test_journey.py.)
 
 Every page goes through axe (WCAG 2.2 AA) and no page may report a CSP violation."""
 
@@ -332,79 +333,6 @@ class Dialogs:
 
 def draft_status(page: Page):
     return page.locator("[data-portfolio-draft-status]")
-
-
-def test_writing_survives_an_expired_session(new_page, live_server, demo_data):
-    browser = Browser(new_page, live_server.url)
-    page = browser.signed_in(LEARNER)
-    dialogs = Dialogs(page)
-    page.get_by_role("link", name="Open your portfolio").click()
-    open_section(page, "Case studies")
-    page.get_by_role("main").get_by_role("button", name="Add a case study").click()
-    form_url = page.url
-    check(page)
-    coordination = page.get_by_label("Coordination that has taken place", exact=True)
-
-    # Given the learner's session ends while they are writing (every cookie is gone)
-    page.context.clear_cookies()
-
-    # When they write a long piece, the last words typed key by key
-    page.get_by_label("Title", exact=True).fill("Case study 3: evenings at home")
-    coordination.fill(LONG_WRITING[:-60])
-    coordination.press_sequentially(LONG_WRITING[-60:])
-
-    # Then they are told the writing is kept on this device but not on the server
-    expect(draft_status(page)).to_contain_text("kept on this device", timeout=20_000)
-    expect(draft_status(page)).to_contain_text("sign in again")
-
-    # When they reload the page, agreeing to leave it, and are asked to sign in again
-    dialogs.leave = True
-    page.reload()
-    expect(page).to_have_url(re.compile(r"/accounts/login/"))
-    check(page)
-    page.locator("input[name=login]").fill(LEARNER)
-    page.locator("input[name=password]").fill(DEMO_PASSWORD)
-    with page.expect_navigation():
-        page.get_by_role("button", name="Sign in").click()
-    if page.url != form_url:
-        page.goto(form_url)
-
-    # Then the form offers their writing back
-    banner = page.locator('[data-portfolio-draft-banner="local"]')
-    expect(banner).to_be_visible()
-    expect(banner).to_contain_text("You have unsaved writing from")
-    expect(banner).to_contain_text("It was kept on this device")
-    expect(coordination).to_have_value("")
-    check(page)
-
-    # When they restore it
-    banner.get_by_role("button", name="Restore it").click()
-
-    # Then every word is back, focus is on the writing, and the server now keeps a copy too
-    expect(banner).to_be_hidden()
-    expect(page.get_by_label("Title", exact=True)).to_have_value("Case study 3: evenings at home")
-    expect(coordination).to_have_value(LONG_WRITING)
-    expect(page.get_by_label("Title", exact=True)).to_be_focused()
-    expect(draft_status(page)).to_have_text("Draft saved.", timeout=20_000)
-    check(page)
-
-    # When they finish the case study and save it
-    asked_before_saving = len(dialogs.asked)
-    dialogs.leave = False
-    page.get_by_label("Overview of coordination needs", exact=True).fill("Someone on their own found evenings hard.")
-    page.get_by_label("Outcomes, reflections and learning", exact=True).fill("They have company two evenings a week.")
-    page.get_by_role("button", name="Save").click()
-
-    # Then it saves without asking whether to leave, and nothing is offered back afterwards
-    expect(page.get_by_role("heading", level=1)).to_have_text("Case study 3: evenings at home")
-    expect(page.get_by_role("main")).to_contain_text("each of us knew who was doing what")
-    assert len(dialogs.asked) == asked_before_saving, "saving asked 'Leave site?'"
-    page.goto(form_url)
-    expect(page.locator('[data-portfolio-draft-banner="server"]')).to_have_count(0)
-    expect(page.locator('[data-portfolio-draft-banner="local"]')).to_be_hidden()
-    expect(coordination).to_have_value("")
-    check(page)
-    browser.assert_no_csp_violation()
 
 
 def test_writing_survives_a_reload_and_leaving_asks_first(new_page, live_server, demo_data):

@@ -74,7 +74,7 @@ class LearnerCase:
 
 
 def caseload(user):
-    """Every active enrolment the person facilitates, with what waits for them. Seven queries."""
+    """Every active enrolment the person facilitates, with what waits for them. Six queries."""
     looked = LastLooked.objects.filter(user=user, enrolment=OuterRef("pk")).values("looked_at")[:1]
     since = Coalesce(OuterRef("last_looked"), Value(EPOCH, output_field=DateTimeField()))
     new_evidence = (
@@ -95,17 +95,18 @@ def caseload(user):
         .order_by("learner__full_name", "pk")
     )
     by_id = {e.pk: LearnerCase(e, e.last_looked, e.new_evidence) for e in enrolments}
-    for request in (
-        SignOffRequest.objects.filter(enrolment__in=by_id, status=SignOffRequest.Status.OPEN)
-        .select_related("criterion")
-        .annotate(evidence_count=Count("evidence"))
-        .order_by("requested_at")
-    ):
-        by_id[request.enrolment_id].requests.append(request)
+    # One query for both: the open requests waiting for a decision, and the latest request of each
+    # criterion, whose sign-off may have had its evidence changed since.
     latest = {}
-    for request in requests_with_state(
-        SignOffRequest.objects.filter(enrolment__in=by_id).exclude(status=SignOffRequest.Status.CANCELLED)
-    ).order_by("requested_at", "pk"):
+    for request in (
+        requests_with_state(
+            SignOffRequest.objects.filter(enrolment__in=by_id).exclude(status=SignOffRequest.Status.CANCELLED)
+        )
+        .annotate(evidence_count=Count("evidence"))
+        .order_by("requested_at", "pk")
+    ):
+        if request.status == SignOffRequest.Status.OPEN:
+            by_id[request.enrolment_id].requests.append(request)
         latest[(request.enrolment_id, request.criterion_id)] = request
     for (enrolment_id, _), request in latest.items():
         if state_of(request).status == CHANGED:

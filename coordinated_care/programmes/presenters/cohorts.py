@@ -64,10 +64,10 @@ def _page_number(text):
         return 1
 
 
-def learners_pagination(page):
+def learners_pagination(page, href="?page={}#learners".format):
     """The NHS.UK pagination component's numbered links for a page of a cohort's learners: the
-    first and last pages, and those either side of this one, with an ellipsis between."""
-    href = "?page={}#learners".format
+    first and last pages, and those either side of this one, with an ellipsis between. `href` makes
+    a page's link from its number (a dashboard's keeps its filters)."""
     items = [
         {"ellipsis": True}
         if number == Paginator.ELLIPSIS

@@ -16,6 +16,7 @@ from django.utils import timezone
 from coordinated_care.accounts.models import Organisation
 from coordinated_care.portfolios.progress import SIGNED_OFF, progress_counts
 from coordinated_care.programmes.models import Attendance, Workshop
+from coordinated_care.programmes.presenters.cohorts import learners_pagination
 
 from .pace import pace_of
 
@@ -169,22 +170,7 @@ def page_number(text):
 
 def pagination(page, filters):
     """The NHS.UK pagination component's links, keeping the filters."""
-
-    def href(number):
-        return "?" + filters.querystring(page=number) + "#learners"
-
-    items = [
-        {"ellipsis": True}
-        if number == Paginator.ELLIPSIS
-        else {"number": number, "href": href(number), "current": number == page.number}
-        for number in page.paginator.get_elided_page_range(page.number, on_each_side=1, on_ends=1)
-    ]
-    return {
-        "ariaLabel": "Pages of learners",
-        "previous": {"href": href(page.previous_page_number())} if page.has_previous() else {},
-        "next": {"href": href(page.next_page_number())} if page.has_next() else {},
-        "items": items,
-    }
+    return learners_pagination(page, href=lambda number: "?" + filters.querystring(page=number) + "#learners")
 
 
 def workshop_rows(cohort, today):

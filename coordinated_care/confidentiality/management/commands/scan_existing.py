@@ -7,22 +7,8 @@ finding is and what kind it is, never the identifier itself: this output may end
 from django.core.management.base import BaseCommand
 
 from coordinated_care.confidentiality.findings import Action
-from coordinated_care.confidentiality.registry import registrations
+from coordinated_care.confidentiality.registry import registrations, stored_texts
 from coordinated_care.confidentiality.service import scan
-
-
-def _texts(field, value):
-    """(where, text) for every string in a field: JSON content (a portfolio entry's parts, the
-    values worksheet's answers) is walked so that each part is checked on its own."""
-    if isinstance(value, str):
-        if value.strip():
-            yield field, value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from _texts(f"{field}.{key}", item)
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _texts(f"{field}.{index}", item)
 
 
 class Command(BaseCommand):
@@ -57,7 +43,7 @@ class Command(BaseCommand):
                 checked += 1
                 problems = []
                 for field, value in zip(registration.fields, values, strict=True):
-                    for where, text in _texts(field, value):
+                    for where, text in stored_texts(field, value):
                         for f in scan(text):
                             if f.action in interesting:
                                 problems.append(f"{where}[{f.start}:{f.end}] {f.type} ({f.action})")

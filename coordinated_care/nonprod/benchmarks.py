@@ -289,6 +289,7 @@ class Server:
             "SECRET_KEY": self.secret_key,
             "AUDIT_SEAL_KEY": secrets.token_urlsafe(48),
             "ALLOWED_HOSTS": loadclient.LOOPBACK,
+            "SITE_URL": f"https://{loadclient.LOOPBACK}",
             "DATABASE_URL": self.database_url,
             "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
             "HOST": loadclient.LOOPBACK,

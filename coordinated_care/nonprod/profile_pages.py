@@ -23,6 +23,7 @@ def environment():
         "SECRET_KEY": secrets.token_urlsafe(64),
         "AUDIT_SEAL_KEY": secrets.token_urlsafe(48),
         "ALLOWED_HOSTS": "testserver",
+        "SITE_URL": "https://testserver",
         "DATABASE_URL": bench_database.DEFAULT_URL,
         "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
         "STATIC_ROOT": str(ROOT / "build" / "bench" / "static"),

@@ -123,3 +123,17 @@ def test_one_demo_login_per_role_still():
         )
     ]
     assert "facilitator2@demo.test" not in dict((email, label) for label, email in DEMO_LOGINS)
+
+
+@pytest.mark.django_db
+def test_demo_staff_sign_in_with_the_code_demo_code_prints(client):
+    output = seed()
+    assert "demo_code" in output
+    facilitator = next(email for label, email in DEMO_LOGINS if "facilitator" in label.lower())
+    response = client.post("/accounts/login/", {"login": facilitator, "password": DEMO_PASSWORD})
+    assert response.status_code == 302 and "/2fa/" in response["Location"]
+    code = StringIO()
+    call_command("demo_code", stdout=code)
+    response = client.post(response["Location"], {"code": code.getvalue().strip()})
+    assert response.status_code == 302 and "/2fa/" not in response["Location"]
+    assert client.get("/facilitator/").status_code == 200

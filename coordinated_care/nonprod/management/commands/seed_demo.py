@@ -26,5 +26,9 @@ class Command(BaseCommand):
         for label, email in demo.DEMO_LOGINS:
             self.stdout.write(f"  {label.ljust(width)}  {email}")
         self.stdout.write(f"  Password for every demo login: {demo.DEMO_PASSWORD}")
+        self.stdout.write(
+            "  Every login but the learner's asks for an authenticator code: run `python manage.py demo_code`,"
+            f" or put the secret {demo.DEMO_TOTP_SECRET} into an authenticator app."
+        )
         self.stdout.write(f"{demo.DEMO_COHORT_NAME}: {len(enrolments)} learners enrolled, run by {demo.DEMO_LEAD}.")
         self.stdout.write(f"{profile.slug}: {len(team)} people in the role, each with a self-evaluation.")

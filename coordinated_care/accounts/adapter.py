@@ -5,6 +5,7 @@ from allauth.mfa.models import Authenticator
 from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
 
 from coordinated_care.core import outbox
+from coordinated_care.core.ratelimit import client_address
 from coordinated_care.core.tasks import send_email
 
 from . import second_factor
@@ -14,6 +15,11 @@ class AccountAdapter(DefaultAccountAdapter):
     def is_open_for_signup(self, request):
         # Accounts are made by administrators and programme leads for the people they enrol.
         return False
+
+    def get_client_ip(self, request):
+        # allauth's sign-in limits per address count the visitor behind the load balancers as our
+        # own limits do (TRUSTED_PROXY_COUNT): one rule for who the visitor is.
+        return client_address(request)
 
     def send_mail(self, template_prefix, email, context):
         # Through the task queue like every other e-mail, so that a slow mail server never holds up

@@ -66,3 +66,14 @@ def test_signing_out_needs_a_post(client, signed_in, learner):
     assert client.get("/accounts/logout/").status_code == 200
     client.post("/accounts/logout/")
     assert client.get("/learner/").status_code == 302
+
+
+def test_sign_in_limits_count_the_visitor_behind_the_load_balancer(rf, settings):
+    from allauth.account.adapter import get_adapter
+
+    settings.TRUSTED_PROXY_COUNT = 1
+    request = rf.get("/accounts/login/", HTTP_X_FORWARDED_FOR="203.0.113.7", REMOTE_ADDR="10.0.0.1")
+    assert get_adapter(request).get_client_ip(request) == "203.0.113.7"
+    # Too few hops for the count: the connection's own address, never an error.
+    request = rf.get("/accounts/login/", REMOTE_ADDR="10.0.0.1")
+    assert get_adapter(request).get_client_ip(request) == "10.0.0.1"

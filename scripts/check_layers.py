@@ -48,11 +48,10 @@ LAYERS = (
     # Role profiles built from the framework as a menu, their documents and training needs: above
     # the portfolio apps, whose enrolments, criteria and sign-offs the training needs read.
     ("roles",),
-    # Reports across every app: the portfolio as one document and its verification, the cohort,
-    # organisation and learner dashboards.
-    ("reports",),
-    # Pages that gather every app (the role home pages) and demo data (not installed in production).
-    ("homes", "nonprod"),
+    # Pages that gather every app: the role home pages, and the reports (the portfolio as one
+    # document and its verification, the cohort, organisation and learner dashboards); demo data
+    # (not installed in production).
+    ("homes", "reports", "nonprod"),
 )
 WIRING = ("config",)
 

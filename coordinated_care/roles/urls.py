@@ -1,29 +1,8 @@
-from django.urls import path, register_converter
+from django.urls import path
+
+from coordinated_care.core import converters  # noqa: F401 (registers the formats the paths name)
 
 from . import views, views_checklists, views_curricula, views_needs
-
-
-class DocumentFormat:
-    regex = "docx|pdf"
-
-    def to_python(self, value):
-        return value
-
-    def to_url(self, value):
-        return value
-
-
-class SheetFormat(DocumentFormat):
-    regex = "csv|xlsx"
-
-
-class ExportFormat(DocumentFormat):
-    regex = "pdf|xlsx"
-
-
-register_converter(DocumentFormat, "document_format")
-register_converter(SheetFormat, "sheet_format")
-register_converter(ExportFormat, "export_format")
 
 app_name = "roles"
 

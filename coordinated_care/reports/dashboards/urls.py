@@ -1,27 +1,15 @@
 """Progress across many people: the cohort, organisation and learner dashboards."""
 
-from django.urls import path, register_converter
+from django.urls import path
+
+from coordinated_care.core import converters  # noqa: F401 (registers the formats the paths name)
 
 from . import views
-
-
-class DownloadFormat:
-    regex = "csv|xlsx"
-
-    def to_python(self, value):
-        return value
-
-    def to_url(self, value):
-        return value
-
-
-# Named for these pages: converters are registered for the whole site.
-register_converter(DownloadFormat, "dashboard_download")
 
 urlpatterns = [
     path("reports/cohorts/<uuid:cohort_uuid>/", views.cohort_dashboard, name="cohort_dashboard"),
     path(
-        "reports/cohorts/<uuid:cohort_uuid>/learners.<dashboard_download:fmt>",
+        "reports/cohorts/<uuid:cohort_uuid>/learners.<sheet_format:fmt>",
         views.cohort_dashboard_download,
         name="cohort_dashboard_download",
     ),
@@ -37,7 +25,7 @@ urlpatterns = [
         name="organisation_dashboard",
     ),
     path(
-        "reports/organisations/<uuid:organisation_uuid>/progress.<dashboard_download:fmt>",
+        "reports/organisations/<uuid:organisation_uuid>/progress.<sheet_format:fmt>",
         views.organisation_dashboard_download,
         name="organisation_dashboard_download",
     ),

@@ -13,7 +13,6 @@ workshop's register, and prints each one's queries and its server time (median a
 import argparse
 import datetime
 import os
-import secrets
 import statistics
 import subprocess
 import sys
@@ -26,20 +25,11 @@ COHORT_SIZE = 1000
 
 
 def environment():
-    defaults = {
-        "DJANGO_SETTINGS_MODULE": "coordinated_care.config.settings.production",
-        "SECRET_KEY": secrets.token_urlsafe(64),
-        "AUDIT_SEAL_KEY": secrets.token_urlsafe(48),
-        "ALLOWED_HOSTS": "testserver",
-        "SITE_URL": "https://testserver",
-        "DATABASE_URL": DATABASE,
-        "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
-        "STATIC_ROOT": str(ROOT / "build" / "bench" / "static"),
-        "LOG_LEVEL": "WARNING",
-        "REQUEST_LOG_LEVEL": "WARNING",
-    }
-    for name, value in defaults.items():
-        os.environ.setdefault(name, value)
+    """Production's settings, as the page profiler runs them, on this bench's own database."""
+    from coordinated_care.nonprod import profile_pages
+
+    os.environ.setdefault("DATABASE_URL", DATABASE)
+    profile_pages.environment()
 
 
 def make_database(url):

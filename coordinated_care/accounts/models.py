@@ -164,3 +164,24 @@ class SignedInSession(models.Model):
 
     def __str__(self):
         return f"{self.user} – signed in {self.created_at:%Y-%m-%d %H:%M}"
+
+
+class Acknowledgement(models.Model):
+    """A person has read the responsibilities the Portfolio Document gives their role and said they
+    will keep to them (accounts.responsibilities): once for each set, on the date kept here."""
+
+    class Responsibilities(models.TextChoices):
+        CARE_COORDINATOR = "care_coordinator", "Care coordinator responsibilities"
+        FACILITATOR = "facilitator", "Practice-based learning facilitator responsibilities"
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="acknowledgements")
+    responsibilities = models.CharField(max_length=32, choices=Responsibilities.choices)
+    acknowledged_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "responsibilities"], name="acknowledgement_once_per_person"),
+        ]
+
+    def __str__(self):
+        return f"{self.user} – {self.get_responsibilities_display()}"

@@ -1,5 +1,6 @@
 from .attendance import Attendance
 from .cohorts import AccreditedTraining, Cohort, Enrolment, Workshop
+from .delegations import Delegation
 from .programmes import (
     Criterion,
     CriterionGroup,
@@ -8,6 +9,7 @@ from .programmes import (
     RequiredDocument,
     WorkshopPlanItem,
 )
+from .schedule import ScheduleChange
 
 __all__ = [
     "AccreditedTraining",
@@ -15,10 +17,12 @@ __all__ = [
     "Cohort",
     "Criterion",
     "CriterionGroup",
+    "Delegation",
     "Enrolment",
     "PersonCentredValue",
     "Programme",
     "RequiredDocument",
+    "ScheduleChange",
     "Workshop",
     "WorkshopPlanItem",
 ]

@@ -8,6 +8,9 @@ per request), so taking a role away takes the access with it:
 - the learner reads their portfolio and, while the enrolment is in progress, writes it;
 - the practice-based facilitator the enrolment names, while they hold the facilitator role, reads
   it and, while the enrolment is in progress, assesses it (never their own);
+- a facilitator that facilitator (or a cohort lead) delegated the learner to (ADR 16), from the
+  delegation's first day to its last unless it is withdrawn, while they hold the facilitator role,
+  does what the named facilitator does (`facilitates_now`, `can_facilitate`), on their behalf;
 - the workplace supervisor it names, while they hold the supervisor role, reads it;
 - the cohort's leads, while they hold the programme lead role, read it.
 
@@ -15,10 +18,11 @@ Anyone else is told that the portfolio does not exist (`readable_enrolment` answ
 guessing addresses reveals nothing."""
 
 from django.http import Http404
+from django.utils import timezone
 
 from coordinated_care.accounts.models import Role
 from coordinated_care.accounts.services import has_role
-from coordinated_care.programmes.models import Cohort, Enrolment
+from coordinated_care.programmes.models import Cohort, Delegation, Enrolment
 
 
 def _active(enrolment):
@@ -35,10 +39,47 @@ def is_facilitator(user, enrolment):
     )
 
 
+def current_delegation(user, enrolment, today=None):
+    """The delegation that lets `user` assess this learner today (both its days included, not
+    withdrawn), or None. Asks the database only for someone who holds the facilitator role and is
+    neither the named facilitator nor the learner, once per enrolment object and person."""
+    if not user.is_authenticated or user.pk in (enrolment.facilitator_id, enrolment.learner_id):
+        return None
+    if not has_role(user, Role.FACILITATOR):
+        return None
+    today = today or timezone.localdate()
+    cache = enrolment.__dict__.setdefault("_delegation_cache", {})
+    key = (user.pk, today)
+    if key not in cache:
+        cache[key] = (
+            Delegation.objects.select_related("facilitator")
+            .filter(
+                enrolment=enrolment,
+                delegate=user,
+                withdrawn_at__isnull=True,
+                starts_on__lte=today,
+                ends_on__gte=today,
+            )
+            .order_by("-starts_on", "-pk")
+            .first()
+        )
+    return cache[key]
+
+
+def is_delegate(user, enrolment, today=None):
+    return current_delegation(user, enrolment, today) is not None
+
+
+def facilitates_now(user, enrolment, today=None):
+    """The facilitator the enrolment names, or a delegate of theirs today: who reads the portfolio
+    as its facilitator and sees what its facilitators see."""
+    return is_facilitator(user, enrolment) or is_delegate(user, enrolment, today)
+
+
 def can_facilitate(user, enrolment):
-    """What the facilitator writes (sign-off, reviews, feedback links, countersignatures) they
-    write only while the enrolment is in progress."""
-    return _active(enrolment) and is_facilitator(user, enrolment)
+    """What the facilitator writes (sign-off, reviews, feedback links, countersignatures) they, or
+    their delegate today, write only while the enrolment is in progress."""
+    return _active(enrolment) and facilitates_now(user, enrolment)
 
 
 def is_supervisor(user, enrolment):
@@ -61,7 +102,12 @@ def can_read_portfolio(user, enrolment):
         return False
     if user.pk == enrolment.learner_id:
         return True
-    return is_facilitator(user, enrolment) or is_supervisor(user, enrolment) or leads_cohort(user, enrolment.cohort)
+    return (
+        is_facilitator(user, enrolment)
+        or is_supervisor(user, enrolment)
+        or leads_cohort(user, enrolment.cohort)
+        or is_delegate(user, enrolment)
+    )
 
 
 def can_edit_portfolio(user, enrolment):

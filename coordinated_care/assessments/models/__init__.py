@@ -1,6 +1,7 @@
 from .caseload import LastLooked
 from .immutable import ImmutableRecord
 from .invitations import Invitation
+from .record_signatures import RecordComment, ShortfallReflection
 from .reviews import Review
 from .sign_offs import AgreedAction, Assessment, SignedEvidence, SignedFile, SignOffRequest
 from .signatures import Capacity, FailedReauthentication, Meaning, Signature, SignatureWithdrawal
@@ -14,7 +15,9 @@ __all__ = [
     "Invitation",
     "LastLooked",
     "Meaning",
+    "RecordComment",
     "Review",
+    "ShortfallReflection",
     "SignOffRequest",
     "Signature",
     "SignatureWithdrawal",

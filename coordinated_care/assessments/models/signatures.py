@@ -22,6 +22,9 @@ class Meaning(models.TextChoices):
     AGREED = "agreed", "Agreed"
     REVIEWED = "reviewed", "Reviewed"
     COUNTERSIGNED = "countersigned", "Countersigned"
+    RECORD_COMMENTED = "record_commented", "Facilitator's comments"
+    REFLECTION_AGREED = "reflection_agreed", "Critical reflection agreed"
+    REFLECTION_CONFIRMED = "reflection_confirmed", "Critical reflection confirmed"
 
 
 MEANING_STATEMENTS = {
@@ -36,6 +39,17 @@ MEANING_STATEMENTS = {
     Meaning.COUNTERSIGNED: (
         "I took part in this review as an additional signatory and agree that this is an accurate record."
     ),
+    Meaning.RECORD_COMMENTED: (
+        "I have read this record of interprofessional working as shown, and my comments on it are recorded with it."
+    ),
+    Meaning.REFLECTION_AGREED: (
+        "I agree this critical reflection on the shortfall with the care coordinator, as a record of why the "
+        "criterion could not be shown in practice and what they will do."
+    ),
+    Meaning.REFLECTION_CONFIRMED: (
+        "As the care coordinator's workplace supervisor, I confirm this critical reflection on the shortfall was "
+        "discussed with me."
+    ),
 }
 
 
@@ -45,6 +59,22 @@ class Capacity(models.TextChoices):
     COORDINATOR = "coordinator", "Care coordinator"
     FACILITATOR = "facilitator", "Practice-based facilitator"
     ADDITIONAL = "additional", "Additional signatory"
+    SUPERVISOR = "supervisor", "Workplace supervisor"
+
+
+# What a signature may sign, exactly one of them.
+SIGNED_THINGS = ("assessment", "review", "record_comment", "shortfall_reflection")
+
+
+def _signs_one_of(things):
+    condition = None
+    for thing in things:
+        only = Q(**{f"{thing}__isnull": False})
+        for other in things:
+            if other != thing:
+                only &= Q(**{f"{other}__isnull": True})
+        condition = only if condition is None else condition | only
+    return condition
 
 
 class Signature(ImmutableModel):
@@ -56,6 +86,18 @@ class Signature(ImmutableModel):
     )
     review = models.ForeignKey(
         "assessments.Review", null=True, blank=True, on_delete=models.PROTECT, related_name="signatures"
+    )
+    # Or the facilitator's comments on an interprofessional record, or a critical reflection on a
+    # shortfall (models/record_signatures.py).
+    record_comment = models.OneToOneField(
+        "assessments.RecordComment", null=True, blank=True, on_delete=models.PROTECT, related_name="signature"
+    )
+    shortfall_reflection = models.ForeignKey(
+        "assessments.ShortfallReflection",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="signatures",
     )
     meaning = models.CharField(max_length=32, choices=Meaning.choices)
     capacity = models.CharField(max_length=16, choices=Capacity.choices)
@@ -79,11 +121,7 @@ class Signature(ImmutableModel):
     class Meta:
         ordering = ["signed_at"]
         constraints = [
-            models.CheckConstraint(
-                condition=(Q(assessment__isnull=False) & Q(review__isnull=True))
-                | (Q(assessment__isnull=True) & Q(review__isnull=False)),
-                name="signature_signs_one_thing",
-            ),
+            models.CheckConstraint(condition=_signs_one_of(SIGNED_THINGS), name="signature_signs_one_of_its_things"),
             models.CheckConstraint(
                 condition=Q(signer__isnull=False) | Q(invitation__isnull=False), name="signature_has_a_signer"
             ),

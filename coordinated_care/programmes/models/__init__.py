@@ -10,6 +10,7 @@ from .programmes import (
     WorkshopPlanItem,
 )
 from .schedule import ScheduleChange
+from .schedule import ScheduleChange
 
 __all__ = [
     "AccreditedTraining",
@@ -22,6 +23,7 @@ __all__ = [
     "PersonCentredValue",
     "Programme",
     "RequiredDocument",
+    "ScheduleChange",
     "ScheduleChange",
     "Workshop",
     "WorkshopPlanItem",

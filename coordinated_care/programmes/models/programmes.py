@@ -3,6 +3,7 @@ criteria (in the programme's own wording, each mapped to framework competencies)
 a portfolio must hold, its length and its workshop plan."""
 
 import uuid
+from uuid import uuid4
 
 from django.db import models
 
@@ -25,9 +26,18 @@ class Programme(models.Model):
         blank=True, help_text="Training expected before the programme starts, which each learner records."
     )
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.DRAFT)
+    # Versions (ADR 17): each version of a programme is a row of its own, with its own criteria,
+    # documents, workshop plan and values, so a cohort on a version keeps what it was built on.
+    # All versions of one programme share the lineage; a published version is never changed.
+    lineage = models.UUIDField(default=uuid4, editable=False, db_index=True)
+    version = models.PositiveSmallIntegerField(default=1, editable=False)
+    published_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
-        ordering = ["title"]
+        ordering = ["title", "version"]
+        constraints = [
+            models.UniqueConstraint(fields=["lineage", "version"], name="programme_unique_version"),
+        ]
 
     def __str__(self):
         return self.title

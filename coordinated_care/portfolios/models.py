@@ -186,3 +186,23 @@ class Draft(models.Model):
 
     def __str__(self):
         return self.key
+
+
+class ProgressFacts(models.Model):
+    """What a portfolio's progress counts found, kept for the lists that show many portfolios at
+    once (portfolios.facts): fresh while `computed_version` is `version`, which every change to
+    the portfolio bumps."""
+
+    enrolment = models.OneToOneField(
+        "programmes.Enrolment", on_delete=models.CASCADE, primary_key=True, related_name="progress_facts"
+    )
+    version = models.PositiveBigIntegerField(default=1)
+    computed_version = models.PositiveBigIntegerField(default=0)
+    facts = models.JSONField(default=dict)
+    computed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name_plural = "progress facts"
+
+    def __str__(self):
+        return f"Progress facts of enrolment {self.enrolment_id}"

@@ -105,7 +105,7 @@ def overview_page(enrolment, user):
         ],
         "can_request": services.can_request_feedback(user, enrolment),
         "can_transcribe": services.can_transcribe(user, enrolment),
-        "is_facilitator": services.is_facilitator(user, enrolment),
+        "is_facilitator": services.facilitates_now(user, enrolment),
     }
 
 

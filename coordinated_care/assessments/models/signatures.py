@@ -112,6 +112,15 @@ class Signature(ImmutableModel):
     signer_name = models.CharField("printed name", max_length=200)
     signer_role = models.CharField("role", max_length=200)
     professional_registration = models.CharField(max_length=100, blank=True)
+    # A delegate signing as facilitator signs on behalf of the facilitator the enrolment names
+    # (ADR 16): who that is, as the payload says it. Empty for everyone else.
+    on_behalf_of = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="signed_for"
+    )
+    on_behalf_of_name = models.CharField(max_length=200, blank=True)
+    delegation = models.ForeignKey(
+        "programmes.Delegation", null=True, blank=True, on_delete=models.PROTECT, related_name="signatures"
+    )
     signed_at = models.DateTimeField(default=timezone.now)
     # The canonical JSON signed, byte for byte, its SHA-256 and a keyed seal over that hash.
     payload = models.TextField()
@@ -130,6 +139,11 @@ class Signature(ImmutableModel):
 
     def __str__(self):
         return f"{self.signer_name}, {self.signer_role}: {self.get_meaning_display()}"
+
+    @property
+    def on_behalf(self):
+        """ "on behalf of <facilitator>" for a delegate's signature, else ""."""
+        return f"on behalf of {self.on_behalf_of_name}" if self.on_behalf_of_id else ""
 
     @property
     def by_invitation(self):

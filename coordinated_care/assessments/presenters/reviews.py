@@ -106,7 +106,7 @@ def review_page(review, user):
     view = review_view(review, user, signatures, invitations)
     capacity = access.review_capacity(user, review.enrolment)
     signed_by_me = capacity is not None and any(b.capacity == capacity and b.line is not None for b in view.boxes)
-    facilitator = access.is_facilitator(user, review.enrolment)
+    facilitator = access.facilitates_now(user, review.enrolment)
     active = [s for s in signatures if not hasattr(s, "withdrawal")]
     return {
         "page_title": f"{view.title} for {review.enrolment.learner.display_name}",

@@ -6,6 +6,7 @@ from coordinated_care.programmes.services import (
     can_edit_portfolio,
     can_facilitate,
     can_read_portfolio,
+    facilitates_now,
     is_facilitator,
     is_supervisor,
     readable_enrolment,
@@ -18,6 +19,7 @@ __all__ = [
     "can_edit_portfolio",
     "can_read_portfolio",
     "can_request_sign_off",
+    "facilitates_now",
     "is_facilitator",
     "readable_enrolment",
     "review_capacity",
@@ -35,13 +37,13 @@ def can_assess(user, enrolment):
 
 def review_capacity(user, enrolment):
     """The signature box of a review this person fills, or None: the learner signs as the care
-    coordinator, the assigned facilitator as facilitator, the workplace supervisor (with an
-    account) as the additional signatory."""
+    coordinator, the assigned facilitator (or their delegate today, ADR 16) as facilitator, the
+    workplace supervisor (with an account) as the additional signatory."""
     if enrolment.status != enrolment.Status.ACTIVE:
         return None
     if can_edit_portfolio(user, enrolment):
         return Capacity.COORDINATOR
-    if is_facilitator(user, enrolment):
+    if facilitates_now(user, enrolment):
         return Capacity.FACILITATOR
     if is_supervisor(user, enrolment):
         return Capacity.ADDITIONAL

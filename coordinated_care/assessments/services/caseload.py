@@ -13,7 +13,7 @@ from coordinated_care.portfolios.models import Entry
 from coordinated_care.programmes.models import Enrolment
 
 from ..models import Capacity, Invitation, LastLooked, Review, Signature, SignOffRequest
-from .access import is_facilitator
+from .access import facilitates_now
 from .reviews import signing_state
 from .status import CHANGED, requests_with_state, state_of
 
@@ -25,9 +25,10 @@ EPOCH = datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC)
 
 @transaction.atomic
 def record_look(user, enrolment):
-    """Remember that the assigned facilitator has looked at this portfolio now. Call it from any
-    page where they read the portfolio or a request; it does nothing for anyone else."""
-    if is_facilitator(user, enrolment):
+    """Remember that the assigned facilitator (or their delegate today) has looked at this
+    portfolio now. Call it from any page where they read the portfolio or a request; it does
+    nothing for anyone else."""
+    if facilitates_now(user, enrolment):
         LastLooked.objects.update_or_create(user=user, enrolment=enrolment, defaults={"looked_at": timezone.now()})
 
 

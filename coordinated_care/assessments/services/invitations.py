@@ -22,7 +22,7 @@ from coordinated_care.core.tokens import find_by_token, new_token
 
 from ..models import Capacity, Invitation, Meaning, Review
 from . import notifications
-from .access import is_facilitator
+from .access import facilitates_now
 from .reviews import StaleReview, active_signatures, check_signable, review_subject
 from .signing import make_signature
 
@@ -58,7 +58,7 @@ def invite(review, *, user, name, email, url_for):
     """Invite someone without an account to sign `review` as its additional signatory. The
     token exists only in the e-mail sent; `url_for(token)` makes the link."""
     enrolment = review.enrolment
-    if not is_facilitator(user, enrolment) or enrolment.status != enrolment.Status.ACTIVE:
+    if not facilitates_now(user, enrolment) or enrolment.status != enrolment.Status.ACTIVE:
         raise PermissionDenied("Only the learner's facilitator can invite someone to sign.")
     name, email = (name or "").strip(), User.objects.normalize_email((email or "").strip()).lower()
     if not name or not email:
@@ -96,7 +96,7 @@ def invite(review, *, user, name, email, url_for):
 
 @transaction.atomic
 def cancel_invitation(invitation, *, user):
-    if not is_facilitator(user, invitation.enrolment):
+    if not facilitates_now(user, invitation.enrolment):
         raise PermissionDenied("Only the learner's facilitator can cancel an invitation.")
     invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
     if invitation.used_at is None and invitation.cancelled_at is None:

@@ -54,6 +54,24 @@ def decision_recorded(assessment, *, base_url=""):
     )
 
 
+def signed_on_behalf(signature, delegation, *, base_url=""):
+    """Tell the facilitator what their delegate signed for them (ADR 16)."""
+    enrolment = signature.enrolment
+    learner = enrolment.learner.display_name
+    what = signature.get_meaning_display().lower()
+    if signature.assessment_id:
+        criterion = signature.assessment.criterion
+        what = f"{criterion.code} {criterion.title}: {what}"
+    elif signature.review_id:
+        what = f"the {signature.review.get_kind_display().lower()}"
+    _send(
+        delegation.facilitator.email,
+        f"Signed on your behalf for {learner}",
+        f"{signature.signer_name} signed for {learner} on your behalf, while you are away:\n{what}.\n\n"
+        f"What was done on your behalf is on your caseload:\n{absolute(reverse('assessments:caseload'), base_url)}\n",
+    )
+
+
 def invitation_sent(invitation, *, url):
     review = invitation.review
     inviter = invitation.created_by.display_name

@@ -7,6 +7,7 @@ statement (their decision and comments). Its SHA-256 is stored beside it, and a 
 that hash under a key derived from SECRET_KEY, so that a row rewritten in the database, payload
 and hash together, is still caught."""
 
+import contextlib
 import datetime
 import json
 from dataclasses import dataclass, field
@@ -19,8 +20,10 @@ from django.utils.crypto import constant_time_compare, salted_hmac
 
 from coordinated_care import audit
 from coordinated_care.core.canonical import canonical_hash, canonical_json, text_hash
+from coordinated_care.programmes.services import current_delegation
 
-from ..models import FailedReauthentication, Signature, SignatureWithdrawal
+from ..models import Capacity, FailedReauthentication, Signature, SignatureWithdrawal
+from . import notifications
 
 SCHEMA = "coordinated-care/signature/1"
 SEAL_SALT = "coordinated_care.assessments.signature.seal"
@@ -94,9 +97,19 @@ def make_signature(
     registration="",
     assessment=None,
     review=None,
+    record_comment=None,
+    shortfall_reflection=None,
 ):
-    """Write one signature. Call inside the transaction that makes what it signs."""
+    """Write one signature. Call inside the transaction that makes what it signs.
+
+    A facilitator's signature by a delegate (ADR 16) is signed on behalf of the facilitator the
+    enrolment names: the payload says so under `on_behalf_of` (only then, so every signature made
+    before delegations, and every other signature, is byte for byte what it was), the row keeps it
+    beside, the audit event of the signature carries it as its note, and the facilitator is told."""
     signed_at = timezone.now().replace(microsecond=0)
+    delegation = None
+    if signer is not None and Capacity(capacity) == Capacity.FACILITATOR:
+        delegation = current_delegation(signer, enrolment)
     payload = {
         "schema": SCHEMA,
         "meaning": str(meaning),
@@ -113,24 +126,41 @@ def make_signature(
         "subject": subject,
         "statement": statement,
     }
+    behalf = {}
+    if delegation is not None:
+        facilitator = delegation.facilitator
+        payload["on_behalf_of"] = {
+            "name": facilitator.display_name,
+            "account": facilitator.pk,
+            "delegation": str(delegation.uuid),
+        }
+        behalf = {"on_behalf_of": facilitator, "on_behalf_of_name": facilitator.display_name, "delegation": delegation}
     text = canonical_json(payload)
     payload_hash = text_hash(text)
-    return Signature.objects.create(
-        enrolment=enrolment,
-        assessment=assessment,
-        review=review,
-        meaning=meaning,
-        capacity=capacity,
-        signer=signer,
-        invitation=invitation,
-        signer_name=signer_name,
-        signer_role=signer_role,
-        professional_registration=registration,
-        signed_at=signed_at,
-        payload=text,
-        payload_hash=payload_hash,
-        seal=_seal(payload_hash),
-    )
+    note = {"on_behalf_of": facilitator.display_name, "delegation": str(delegation.uuid)} if delegation else None
+    with audit.with_note(note) if note else contextlib.nullcontext():
+        signature = Signature.objects.create(
+            enrolment=enrolment,
+            assessment=assessment,
+            review=review,
+            record_comment=record_comment,
+            shortfall_reflection=shortfall_reflection,
+            meaning=meaning,
+            capacity=capacity,
+            signer=signer,
+            invitation=invitation,
+            signer_name=signer_name,
+            signer_role=signer_role,
+            professional_registration=registration,
+            signed_at=signed_at,
+            payload=text,
+            payload_hash=payload_hash,
+            seal=_seal(payload_hash),
+            **behalf,
+        )
+    if delegation is not None:
+        notifications.signed_on_behalf(signature, delegation)
+    return signature
 
 
 @dataclass
@@ -168,6 +198,12 @@ def check_integrity(signature):
         "role": (signer.get("role"), signature.signer_role),
         "registration": (signer.get("registration"), signature.professional_registration),
         "account": (signer.get("account"), signature.signer_id),
+        # Absent from every payload not signed on someone's behalf (ADR 16).
+        "on behalf of": (
+            (payload.get("on_behalf_of") or {}).get("account"),
+            signature.on_behalf_of_id,
+        ),
+        "on behalf of name": ((payload.get("on_behalf_of") or {}).get("name", ""), signature.on_behalf_of_name),
     }
     differing = [what for what, (signed, stored) in shown.items() if signed != stored]
     if differing:

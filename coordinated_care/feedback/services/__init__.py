@@ -3,6 +3,7 @@ from .access import (
     can_link_evidence,
     can_request_feedback,
     can_transcribe,
+    facilitates_now,
     is_facilitator,
     readable_enrolment,
 )
@@ -47,6 +48,7 @@ __all__ = [
     "email_link",
     "evidence_counts",
     "find_request",
+    "facilitates_now",
     "is_facilitator",
     "link_evidence",
     "readable_enrolment",

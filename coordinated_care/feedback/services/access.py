@@ -3,13 +3,20 @@ assigned one while they hold the role (both decided once, in programmes.services
 for feedback is for the learner and their facilitator; typing in a paper form is the learner's
 (they write their portfolio); countersigning is the assigned facilitator's alone."""
 
-from coordinated_care.programmes.services import can_edit_portfolio, can_facilitate, is_facilitator, readable_enrolment
+from coordinated_care.programmes.services import (
+    can_edit_portfolio,
+    can_facilitate,
+    facilitates_now,
+    is_facilitator,
+    readable_enrolment,
+)
 
 __all__ = [
     "can_countersign",
     "can_link_evidence",
     "can_request_feedback",
     "can_transcribe",
+    "facilitates_now",
     "is_facilitator",
     "readable_enrolment",
 ]

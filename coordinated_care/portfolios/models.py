@@ -206,3 +206,29 @@ class ProgressFacts(models.Model):
 
     def __str__(self):
         return f"Progress facts of enrolment {self.enrolment_id}"
+
+
+class CriterionExamples(models.Model):
+    """An administrator's replacement for what the suggested criteria read about one criterion
+    (portfolios.suggestions): its short description and its examples of evidence, one a line.
+    Without one, the description and examples shipped in `suggestions/data/` are used. Written by
+    the service's staff, never from a learner's text, so that no learner's writing reaches another."""
+
+    criterion = models.OneToOneField(
+        "programmes.Criterion", on_delete=models.CASCADE, primary_key=True, related_name="suggestion_examples"
+    )
+    summary = models.CharField(max_length=200, blank=True, help_text="One short line shown under the criterion.")
+    examples = models.TextField(
+        help_text="Examples of evidence for this criterion, one a line, in the words care coordinators use."
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "criterion examples for suggestions"
+        verbose_name_plural = "criterion examples for suggestions"
+
+    def __str__(self):
+        return f"Examples for {self.criterion_id}"
+
+    def example_lines(self):
+        return [line.strip() for line in self.examples.splitlines() if line.strip()]

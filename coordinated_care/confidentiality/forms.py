@@ -10,6 +10,12 @@ for that name ("Sam Patel: what is their role?"). A name written with a title or
 word cannot be confirmed at all (colleagues.py). What the author declared is then on
 `form.confidentiality_declarations`, for the view to keep with the entry and in the audit trail.
 
+A name confirmed once is remembered for the same entry: the view passes what was declared with the
+entry's last version (`confirmed=`), and a name in the same field, with the same words around it
+(`colleagues.WINDOW` characters either side, the `context` of its declaration), is declared again
+with the role given then, without a tick or a role field. A change to the text around it, or a
+role that would no longer be accepted, asks again.
+
 Text longer than CONFIDENTIALITY_MAX_CHARACTERS is refused before it is scanned."""
 
 import hashlib
@@ -77,6 +83,9 @@ class Declaration:
     start: int
     end: int
     role: str = ""  # a name's: what the author says the colleague does ("practice nurse")
+    # A hash of the name and the words around it, so that the same name in the same words is not
+    # asked about again (name_context).
+    context: str = ""
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -102,6 +111,34 @@ def role_field_name(name: str) -> str:
     """The role field for a name: the same name in two fields, or written again, has one role."""
     key = " ".join(name.casefold().split())
     return ROLE_PREFIX + hashlib.sha256(key.encode()).hexdigest()[:12]
+
+
+def name_context(text: str, start: int, end: int) -> str:
+    """What makes a confirmed name the same one again: the name and the text either side of it (as
+    far as the colleague rule reads, colleagues.WINDOW), spaces and case aside, as a hash (the
+    declaration keeps no more of the writing than its name)."""
+    window = colleagues.WINDOW
+
+    def plain(part):
+        return " ".join(part.casefold().split())
+
+    before = plain(text[max(0, start - 4 * window) : start])[-window:]
+    after = plain(text[end : end + 4 * window])[:window]
+    words = "\x00".join((before, plain(text[start:end]), after))
+    return hashlib.sha256(words.encode()).hexdigest()
+
+
+def _remembered(confirmed) -> dict:
+    """{(field, name, context): role} of the names declared before, from their stored dicts."""
+    kept = {}
+    for declared in confirmed or ():
+        if not isinstance(declared, dict) or declared.get("type") != PERSON or not declared.get("context"):
+            continue
+        role = str(declared.get("role") or "").strip()
+        name = str(declared.get("text", ""))
+        if role and not colleagues.role_problem(name, role):
+            kept[(declared.get("field"), " ".join(name.casefold().split()), declared["context"])] = role
+    return kept
 
 
 @dataclass(frozen=True)
@@ -135,8 +172,10 @@ class ConfidentialityCheckedFormMixin:
         "I confirm that the people named are not patients, service users or carers (for example, they are colleagues)"
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, confirmed=(), **kwargs):
         super().__init__(*args, **kwargs)
+        # The declarations kept with the entry's last version: names not asked about again.
+        self._confirmed_before = _remembered(confirmed)
         self.fields[DECLARATION] = forms.BooleanField(
             required=False,
             label=self.confidentiality_declaration_label,
@@ -145,6 +184,8 @@ class ConfidentialityCheckedFormMixin:
         self.confidentiality_findings: dict[str, list[Finding]] = {}
         self.confidentiality_declarations: list[Declaration] = []
         self._names_to_declare: list[Declaration] = []
+        # Names declared before in the same words, declared again with their role (no tick needed).
+        self.confidentiality_remembered: list[Declaration] = []
         self.confidentiality_names: list[NameToConfirm] = []
         self._scanned: dict[str, str] = {}
 
@@ -199,6 +240,7 @@ class ConfidentialityCheckedFormMixin:
     def clean(self):
         cleaned_data = super().clean()
         self.confidentiality_findings, self._names_to_declare, self.confidentiality_declarations = {}, [], []
+        self.confidentiality_remembered = []
         self.confidentiality_names, self._scanned = [], {}
         for name in [n for n in self.fields if n.startswith(ROLE_PREFIX)]:
             del self.fields[name]  # a name taken out of the writing since the last attempt
@@ -224,20 +266,31 @@ class ConfidentialityCheckedFormMixin:
                     refused.append(refusal.message)
                     refused_names.append(f.text_in(text))
                 else:
-                    self._names_to_declare.append(Declaration(name, f.text_in(text), f.type, f.start, f.end))
+                    context = name_context(text, f.start, f.end) if f.type == PERSON else ""
+                    declaration = Declaration(name, f.text_in(text), f.type, f.start, f.end, context=context)
+                    role = self._confirmed_before.get((name, " ".join(declaration.text.casefold().split()), context))
+                    if role:
+                        self.confidentiality_remembered.append(Declaration(**(declaration.as_dict() | {"role": role})))
+                    else:
+                        self._names_to_declare.append(declaration)
             if refused:
                 self.add_error(name, ValidationError(" ".join(refused), code="confidentiality_not_a_colleague"))
-        self._names_to_declare = self._without_parts_of(refused_names)
+        self._names_to_declare = self._without_parts_of(refused_names, self._names_to_declare)
+        self.confidentiality_remembered = self._without_parts_of(refused_names, self.confidentiality_remembered)
         if self._names_to_declare:
             self._confirm(cleaned_data)
+            if self.confidentiality_declarations:
+                self.confidentiality_declarations = self.confidentiality_remembered + self.confidentiality_declarations
+        else:
+            self.confidentiality_declarations = list(self.confidentiality_remembered)
         return cleaned_data
 
-    def _without_parts_of(self, refused_names):
+    def _without_parts_of(self, refused_names, declarations):
         """What may still be declared once the refused names are known: "Margaret" further on is the
         same patient as "Mrs Margaret Thompson", so it is refused with her rather than confirmed."""
         words = {w for n in refused_names for w in colleagues.name_words(n)}
         kept, refused = [], {}
-        for d in self._names_to_declare:
+        for d in declarations:
             if d.type == PERSON and words & set(colleagues.name_words(d.text)):
                 refused.setdefault(d.field, []).append(d.text)
             else:

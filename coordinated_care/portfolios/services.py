@@ -46,6 +46,20 @@ def _check_author(user, enrolment):
         raise PermissionDenied("Only the learner can change their portfolio while it is in progress.")
 
 
+def confirmed_names(entry):
+    """The declarations kept with an entry's last version (none for an entry not yet made): the
+    guard does not ask about a name again in the same words (confidentiality.forms, `confirmed=`)."""
+    if entry is None or entry.pk is None:
+        return []
+    last = EntryVersion.objects.filter(entry=entry).order_by("-number").values_list("declarations", flat=True)
+    return list(last.first() or [])
+
+
+def evidence_confirmed_names(links):
+    """The declarations kept with an entry's evidence links, all together: each names its field."""
+    return [declared for link in links for declared in (link.declarations or [])]
+
+
 def _record_version(entry, user, declarations=()):
     EntryVersion.objects.create(
         entry=entry,

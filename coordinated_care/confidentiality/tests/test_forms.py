@@ -5,6 +5,7 @@ from coordinated_care.confidentiality.forms import (
     CheckedDocumentField,
     ConfidentialityCheckedFormMixin,
     Declaration,
+    name_context,
     role_field_name,
 )
 
@@ -54,7 +55,15 @@ def test_a_declared_name_is_saved_with_its_role_and_the_declaration_is_kept():
     form = make_form(text, declared=True, **{role_field_name("Sam Okafor"): "Practice pharmacist"})
     assert form.is_valid(), form.errors
     assert form.confidentiality_declarations == [
-        Declaration(field="reflection", text="Sam Okafor", type="PERSON", start=26, end=36, role="Practice pharmacist")
+        Declaration(
+            field="reflection",
+            text="Sam Okafor",
+            type="PERSON",
+            start=26,
+            end=36,
+            role="Practice pharmacist",
+            context=name_context(text, 26, 36),
+        )
     ]
     assert form.confidentiality_declarations[0].as_dict()["role"] == "Practice pharmacist"
 

@@ -79,6 +79,7 @@ def entry(request, enrolment_uuid, entry_uuid):
         context["upload_form"] = AttachmentForm(label=f"Upload a {context['attachment_label'].lower()}")
     if redaction.can_redact(request.user, enrolment):
         context["redact_href"] = reverse("portfolios:redact_entry", args=[enrolment.uuid, entry.uuid])
+    context.update(providers.panels("entry", request.user, enrolment, context))
     providers.looked_at(request.user, enrolment)
     return render_page(request, "portfolios/entry.jinja", context)
 
@@ -93,7 +94,8 @@ def edit_entry(request, enrolment_uuid, entry_uuid):
     key = drafts.entry_key(enrolment, entry)
     conflict = None
     if request.method == "POST":
-        form = EntryForm(spec, request.POST, request.FILES, editing=True)
+        confirmed = services.confirmed_names(entry)
+        form = EntryForm(spec, request.POST, request.FILES, editing=True, confirmed=confirmed)
         if form.is_valid():
             try:
                 entry = services.change_entry(
@@ -110,7 +112,7 @@ def edit_entry(request, enrolment_uuid, entry_uuid):
                 # Saving again now means replacing the version just shown, knowingly.
                 data = request.POST.copy()
                 data["seen_version"] = str(stale.entry.version)
-                form = EntryForm(spec, data, editing=True)
+                form = EntryForm(spec, data, editing=True, confirmed=confirmed)
                 form.is_valid()
                 form.add_error(None, CONFLICT)
             else:

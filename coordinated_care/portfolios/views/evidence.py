@@ -26,7 +26,7 @@ def entry_evidence(request, enrolment_uuid, entry_uuid):
     criteria, links = presenters.evidence_choices(enrolment, entry)
     key = drafts.evidence_key(enrolment, entry)
     if request.method == "POST":
-        form = EvidenceForm(criteria, request.POST)
+        form = EvidenceForm(criteria, request.POST, confirmed=services.evidence_confirmed_names(links))
         if form.is_valid():
             links = services.set_evidence_links(
                 entry, links=form.links(), user=request.user, declarations=form.link_declarations()

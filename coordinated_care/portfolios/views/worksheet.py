@@ -23,7 +23,8 @@ def values_worksheet(request, enrolment_uuid):
         return render_page(request, "portfolios/values_worksheet.jinja", context)
     key = drafts.worksheet_key(enrolment)
     if request.method == "POST":
-        form = ValuesWorksheetForm(value_names, request.POST)
+        confirmed = services.confirmed_names(worksheet)
+        form = ValuesWorksheetForm(value_names, request.POST, confirmed=confirmed)
         if form.is_valid():
             try:
                 worksheet = services.save_values_worksheet(
@@ -39,7 +40,7 @@ def values_worksheet(request, enrolment_uuid):
                 context["conflict"] = presenters.conflict(current, value_names) if current else None
                 data = request.POST.copy()
                 data["seen_version"] = str(current.version if current else 0)
-                form = ValuesWorksheetForm(value_names, data)
+                form = ValuesWorksheetForm(value_names, data, confirmed=confirmed)
                 form.is_valid()
                 form.add_error(None, CONFLICT)
             else:

@@ -31,7 +31,8 @@ def workshop_note(request, enrolment_uuid, number):
     key = drafts.workshop_key(enrolment, workshop)
     conflict = None
     if request.method == "POST":
-        form = EntryForm(SPEC, request.POST, editing=True)
+        confirmed = services.confirmed_names(note)
+        form = EntryForm(SPEC, request.POST, editing=True, confirmed=confirmed)
         if form.is_valid():
             try:
                 note = services.save_workshop_note(
@@ -47,7 +48,7 @@ def workshop_note(request, enrolment_uuid, number):
                 conflict = presenters.conflict(stale.entry) if stale.entry.pk else None
                 data = request.POST.copy()
                 data["seen_version"] = str(stale.entry.version if stale.entry.pk else 0)
-                form = EntryForm(SPEC, data, editing=True)
+                form = EntryForm(SPEC, data, editing=True, confirmed=confirmed)
                 form.is_valid()
                 form.add_error(None, CONFLICT)
             else:

@@ -1,0 +1,71 @@
+"""A colleague's name confirmed once in an entry, with their role, is not asked about again when the
+entry is saved again, unless the words around it change (issue 13, item 4)."""
+
+import pytest
+from django.urls import reverse
+
+from coordinated_care.confidentiality.forms import role_field_name
+from coordinated_care.portfolios import services
+from coordinated_care.portfolios.models import Entry, EntryVersion
+
+from .builders import CASE_STUDY
+
+NAMED = "I spoke to Sam Okafor, the practice pharmacist, about a medicines review for the person."
+
+
+def url(name, *args):
+    return reverse(f"portfolios:{name}", args=args)
+
+
+@pytest.fixture
+def learner_client(enrolment, signed_in):
+    return signed_in(enrolment.learner)
+
+
+@pytest.fixture
+def entry(enrolment, learner_client):
+    data = {
+        **CASE_STUDY,
+        "coordination": NAMED,
+        "confidentiality_declaration": "on",
+        role_field_name("Sam Okafor"): "Practice pharmacist",
+    }
+    response = learner_client.post(url("new_entry", enrolment.uuid, "case-studies"), data)
+    assert response.status_code == 302
+    return Entry.objects.get()
+
+
+def edit(client, entry, **changes):
+    data = {**CASE_STUDY, "coordination": NAMED, "seen_version": entry.version, **changes}
+    return client.post(url("edit_entry", entry.enrolment.uuid, entry.uuid), data)
+
+
+def test_a_second_save_does_not_ask_about_a_name_confirmed_in_the_same_words(entry, learner_client):
+    response = edit(learner_client, entry, outcomes="They felt supported at home and stayed well.")
+    assert response.status_code == 302
+    latest = EntryVersion.objects.get(entry=entry, number=2)
+    assert [(d["text"], d["role"]) for d in latest.declarations] == [("Sam Okafor", "Practice pharmacist")]
+    # Remembered from version to version, not only from the first.
+    entry.refresh_from_db()
+    assert edit(learner_client, entry, outcomes="Still well a month on.").status_code == 302
+    assert services.confirmed_names(entry)[0]["role"] == "Practice pharmacist"
+
+
+def test_the_name_is_asked_about_again_when_the_words_around_it_change(entry, learner_client):
+    changed = NAMED.replace("about a medicines review", "who I had not met before, at the surgery")
+    response = edit(learner_client, entry, coordination=changed)
+    assert response.status_code == 200
+    assert 'href="#id_confidentiality_declaration"' in response.content.decode()
+    assert EntryVersion.objects.filter(entry=entry).count() == 1
+
+
+def test_a_name_confirmed_in_one_entry_is_asked_about_in_another(entry, enrolment, learner_client):
+    response = learner_client.post(
+        url("new_entry", enrolment.uuid, "case-studies"), {**CASE_STUDY, "coordination": NAMED}
+    )
+    assert response.status_code == 200
+    assert Entry.objects.count() == 1
+
+
+def test_an_entry_not_yet_made_has_nothing_confirmed():
+    assert services.confirmed_names(None) == []

@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from .models import ChecklistSection, Framework, FrameworkItem, FrameworkVersion
 from .services.queries import Tree, current_versions
+from .services.text import plain_text
 
 SEARCH_MAX_LENGTH = 200
 SEARCH_MAX_TERMS = 10
@@ -163,6 +164,8 @@ def item_page(slug, number, kind, code, user):
         "breadcrumbs": [_version_crumb(version)]
         + [{"text": ancestor.title, "href": item_href(ancestor, version)} for ancestor in ancestors],
         "children": [_link(child, version) for child in tree.children(item)],
+        # Notes imported before markup was cleaned at import: shown as plain text, never as HTML.
+        "notes": paragraphs(plain_text(item.notes)),
         "summary": _summary(item, version, domain=ancestors[0] if ancestors else None),
         "pagination": _neighbours(tree, item, version),
     }

@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 
 from ..models import FrameworkItem, FrameworkVersion
 from ..services.queries import Tree
+from ..services.text import plain_text
 from ..services.tree import ItemSpec
 from .importer import ImportRefused, ParsedFramework
 
@@ -216,9 +217,10 @@ def _item_spec(raw, index):
             f"{where}: the CFItemType {item_type!r} is not one of "
             f"{', '.join(kind.label for kind in FrameworkItem.Kind)}."
         )
-    description = _text(raw, "fullStatement", where, required=False)
+    # Another tool's file may carry HTML in its statements: stored as plain paragraphs.
+    description = plain_text(_text(raw, "fullStatement", where, required=False))
     if "abbreviatedStatement" in raw:
-        title = _text(raw, "abbreviatedStatement", where, required=False)
+        title = plain_text(_text(raw, "abbreviatedStatement", where, required=False))
         if not title.strip():
             raise ImportRefused(f"{where}: the title (abbreviatedStatement) is empty.")
     else:
@@ -232,7 +234,7 @@ def _item_spec(raw, index):
         code=_text(raw, "humanCodingScheme", where, required=False),
         title=title,
         description=description,
-        notes=_text(raw, "notes", where, required=False),
+        notes=plain_text(_text(raw, "notes", where, required=False)),
         where=where,
         sequence=int(enumeration) if enumeration.isdigit() else None,
         last_changed=_moment(raw.get("lastChangeDateTime"), where),

@@ -81,7 +81,7 @@ def test_the_index_says_when_nothing_is_published(signed_in, learner):
 
 def test_the_version_page_shows_each_domain_with_its_description_and_competencies(signed_in, learner, shipped):
     page = signed_in(learner).get(url_of("version")).content.decode()
-    domains = ("Communication", "Continuous learning", "People centred care", "Relationships")
+    domains = ("Communication", "Relationships", "People centred care", "Continuous learning")
     positions = [page.index(f">{title}<") for title in domains]
     assert positions == sorted(positions)
     assert "Experiences of people who access care and support are investigated" in page

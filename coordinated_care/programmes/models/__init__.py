@@ -1,3 +1,4 @@
+from .adjustments import ReasonableAdjustment
 from .attendance import Attendance
 from .cohorts import AccreditedTraining, Cohort, Enrolment, Workshop
 from .delegations import Delegation
@@ -10,7 +11,6 @@ from .programmes import (
     WorkshopPlanItem,
 )
 from .schedule import ScheduleChange
-from .schedule import ScheduleChange
 
 __all__ = [
     "AccreditedTraining",
@@ -22,8 +22,8 @@ __all__ = [
     "Enrolment",
     "PersonCentredValue",
     "Programme",
+    "ReasonableAdjustment",
     "RequiredDocument",
-    "ScheduleChange",
     "ScheduleChange",
     "Workshop",
     "WorkshopPlanItem",

@@ -52,6 +52,9 @@ LAYERS = (
     # document and its verification, the cohort, organisation and learner dashboards); demo data
     # (not installed in production).
     ("homes", "reports", "nonprod"),
+    # Reminders and digests by e-mail (ADR 19): above the reports, whose pace rule and cohort rows
+    # the programme lead's reminder reads, and the caseload and portfolio facts the others count.
+    ("reminders",),
 )
 WIRING = ("config",)
 

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "coordinated_care.homes",
     "coordinated_care.roles",
     "coordinated_care.reports",
+    "coordinated_care.reminders",
 ]
 
 MIDDLEWARE = [

@@ -64,6 +64,15 @@ class Assessment(ImmutableModel):
     # Where the learner could not show the criterion: their reflection, agreed with the supervisor.
     reflection = models.TextField(blank=True)
     agreed_with_supervisor = models.CharField(max_length=200, blank=True)
+    # The PD asks comments to acknowledge coordinators exceeding expectations for their stage in
+    # practice: said explicitly on an achieved sign-off, with an optional comment.
+    exceeds_expectations = models.BooleanField(default=False)
+    exceeding_comment = models.TextField(blank=True)
+    # A decision re-confirmed by its facilitator after the evidence changed in a way that does not
+    # alter what was assessed: the earlier decision, whose signature no longer stands.
+    reconfirms = models.OneToOneField(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="reconfirmed_by"
+    )
     assessed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(default=timezone.now)
 

@@ -5,6 +5,7 @@ urlpatterns = [
     path("", include("coordinated_care.core.urls")),
     path("", include("coordinated_care.homes.urls")),
     path("", include("coordinated_care.programmes.urls")),
+    path("", include("coordinated_care.programmes.urls_delegations")),
     path("framework/", include("coordinated_care.frameworks.urls")),
     path("history/", include("coordinated_care.audit.urls")),
     path("feedback/", include("coordinated_care.feedback.urls")),

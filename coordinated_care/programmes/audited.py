@@ -5,13 +5,15 @@ never name a patient."""
 from coordinated_care import audit
 from coordinated_care.audit.providers import Readers, register_readers
 
-from .models import AccreditedTraining, Attendance, Enrolment, Workshop
+from .models import AccreditedTraining, Attendance, Delegation, Enrolment, Workshop
 from .services import can_manage_cohort, can_read_portfolio, is_administrator, readable_enrolment
 
 
 def register_models():
     audit.register(Enrolment, enrolment=lambda enrolment: enrolment.pk, label=_enrolment_label)
     audit.register(AccreditedTraining, label=lambda training: f"Accredited training: {training.provider}")
+    # Who may assess a learner on their facilitator's behalf, for when, and why (ADR 16).
+    audit.register(Delegation, label=lambda delegation: f"Delegation {delegation.pk}")
     # Filed under the learner's enrolment: whoever reads the portfolio reads how it was marked.
     audit.register(Attendance, label=lambda attendance: f"Attendance at workshop {attendance.workshop_id}")
     # A workshop belongs to a cohort, not to one portfolio: its history is for those who run it.

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_schedule
 
 app_name = "programmes"
 
@@ -12,4 +12,12 @@ urlpatterns = [
     path("cohorts/<uuid:uuid>/", views.cohort, name="cohort"),
     path("cohorts/<uuid:uuid>/workshops/<int:number>/", views.workshop, name="workshop"),
     path("cohorts/<uuid:uuid>/enrol/", views.enrol, name="enrol"),
+    path("cohorts/<uuid:uuid>/workshops/new/", views_schedule.cohort_workshop_add, name="cohort_workshop_add"),
+    path("schedule/<uuid:enrolment_uuid>/", views_schedule.learner_schedule, name="learner_schedule"),
+    path(
+        "schedule/<uuid:enrolment_uuid>/workshops/<int:number>/",
+        views_schedule.learner_workshop,
+        name="learner_workshop",
+    ),
+    path("schedule/<uuid:enrolment_uuid>/add/", views_schedule.learner_workshop_add, name="learner_workshop_add"),
 ]

@@ -13,6 +13,7 @@ from coordinated_care.core import dates
 from . import presenters, services
 from .forms import CohortForm, EnrolmentForm, WorkshopForm
 from .models import Cohort, Workshop
+from .services import schedule
 
 
 def programme_index(request):
@@ -64,12 +65,19 @@ def cohort(request, uuid):
 def workshop(request, uuid, number):
     cohort = _managed_cohort(request, uuid)
     workshop = get_object_or_404(Workshop, cohort=cohort, number=number)
-    initial = {"date": workshop.date, "location": workshop.location}
+    initial = {"theme": workshop.theme, "date": workshop.date, "location": workshop.location}
     form = WorkshopForm(request.POST if request.method == "POST" else None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        services.move_workshop(workshop, date=form.cleaned_data["date"], location=form.cleaned_data["location"])
-        messages.success(request, f"WS{workshop.number} is now on {dates.date(workshop.date)}.")
-        return redirect(presenters.cohorts.cohort_href(cohort))
+        data = form.cleaned_data
+        try:
+            schedule.change_cohort_workshop(
+                workshop=workshop, user=request.user, theme=data["theme"], date=data["date"], location=data["location"]
+            )
+        except ValidationError as error:
+            form.add_service_error(error)
+        else:
+            messages.success(request, f"WS{workshop.number} is now on {dates.date(workshop.date)}.")
+            return redirect(presenters.cohorts.cohort_href(cohort))
     context = {"page_title": f"Change WS{workshop.number}", "cohort": cohort, "workshop": workshop, "form": form}
     return render(request, "programmes/cohorts/workshop.jinja", context)
 

@@ -36,6 +36,8 @@ FACILITATORS = frozenset({"facilitator", "unassigned_facilitator"})
 # Who runs the cohort: its leads while they hold the role, and the administrators.
 RUNNERS = frozenset({"programme_lead", "administrator"})
 LEAD = frozenset({"programme_lead"})
+# Who adapts one learner's schedule: their facilitator and whoever runs the cohort.
+SCHEDULE_ADAPTERS = frozenset({"facilitator", "programme_lead", "administrator"})
 # Who manages role profiles, teams' needs and service checklists.
 MANAGERS = frozenset({"employer", "administrator"})
 # Everyone signed in. The revoked personas still have an account (they keep other roles' pages).
@@ -308,6 +310,27 @@ RULES: dict[str, Rule] = {
         "The cohort's leads and administrators",
         u("programmes:enrol", lambda w: w.cohort.uuid),
         Access(RUNNERS, get=RUNNERS, post=RUNNERS, post_status=200, changes=False),
+    ),
+    "programmes:cohort_workshop_add": Rule(
+        "The cohort's leads and administrators",
+        u("programmes:cohort_workshop_add", lambda w: w.cohort.uuid),
+        Access(RUNNERS, get=RUNNERS, post=RUNNERS, post_status=200, changes=False),
+    ),
+    # A learner's own schedule (ADR 17): their facilitator, the cohort's leads and administrators.
+    "programmes:learner_schedule": Rule(
+        "The learner's facilitator, the cohort's leads and administrators",
+        u("programmes:learner_schedule", lambda w: w.e),
+        Access(SCHEDULE_ADAPTERS, get=SCHEDULE_ADAPTERS),
+    ),
+    "programmes:learner_workshop": Rule(
+        "The learner's facilitator, the cohort's leads and administrators",
+        u("programmes:learner_workshop", lambda w: w.e, 3),
+        Access(SCHEDULE_ADAPTERS, get=SCHEDULE_ADAPTERS, post=SCHEDULE_ADAPTERS, post_status=200, changes=False),
+    ),
+    "programmes:learner_workshop_add": Rule(
+        "The learner's facilitator, the cohort's leads and administrators",
+        u("programmes:learner_workshop_add", lambda w: w.e),
+        Access(SCHEDULE_ADAPTERS, get=SCHEDULE_ADAPTERS, post=SCHEDULE_ADAPTERS, post_status=200, changes=False),
     ),
     # frameworks: published reference material for everyone signed in
     "framework:index": Rule("Everyone signed in", u("framework:index"), signed_in()),

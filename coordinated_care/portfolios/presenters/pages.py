@@ -8,6 +8,7 @@ from django.urls import reverse
 from coordinated_care.core import dates
 from coordinated_care.frameworks.models import FrameworkItem
 from coordinated_care.programmes.models import AccreditedTraining, Criterion, RequiredDocument, Workshop
+from coordinated_care.programmes.services.schedule import schedule_for
 
 from ..kinds import KINDS, KINDS_BY_SLUG, VALUES_WORKSHEET_TITLE
 from ..models import Entry, EvidenceLink
@@ -154,18 +155,25 @@ ATTENDANCE = dict(KINDS[Entry.Kind.WORKSHOP_NOTE].get_field("attended").choices)
 
 
 def workshops_page(enrolment, *, can_edit):
-    workshops = Workshop.objects.filter(cohort=enrolment.cohort_id).order_by("number")
+    """The learner's own schedule (programmes.services.schedule_for: the cohort's workshops with
+    what was moved, added or marked not applicable for them, and why), with their notes."""
     notes = {
         note.workshop_id: note
         for note in Entry.objects.filter(enrolment=enrolment, kind=Entry.Kind.WORKSHOP_NOTE, workshop__isnull=False)
     }
     rows = []
-    for workshop in workshops:
+    for item in schedule_for(enrolment):
+        workshop = item.workshop
+        if workshop is None:  # added for this learner alone: no register, no notes of its own
+            rows.append({"item": item, "workshop": None, "date": dates.date(item.date)})
+            continue
         note = notes.get(workshop.pk)
         rows.append(
             {
+                "item": item,
                 "workshop": workshop,
-                "date": dates.date(workshop.date),
+                "date": dates.date(item.date),
+                "cohort_date": dates.date(workshop.date),
                 "attended": ATTENDANCE.get(note.content.get("attended"), "Not recorded") if note else "Not recorded",
                 "has_notes": bool(note and note.content.get("notes")),
                 "note_href": reverse("portfolios:entry", args=[enrolment.uuid, note.uuid]) if note else None,

@@ -56,7 +56,19 @@ class CohortForm(ConfidentialityCheckedFormMixin, forms.Form):
         self.fields["training_provider"].queryset = scope.training_providers_for(user)
 
 
-class WorkshopForm(ConfidentialityCheckedFormMixin, forms.Form):
+class WorkshopForm(ConfidentialityCheckedFormMixin, ServiceErrorsMixin, forms.Form):
+    """A cohort's workshop, changed or added by whoever runs the cohort."""
+
+    error_fields = {"theme": "theme"}
+
+    theme = forms.CharField(
+        label="Theme",
+        max_length=200,
+        error_messages={
+            "required": "Enter the workshop's theme",
+            "max_length": "Theme must be 200 characters or fewer",
+        },
+    )
     date = DateField(label="Date", help_text="For example, 15 3 2027.")
     location = forms.CharField(
         label="Location",

@@ -104,6 +104,7 @@ def cohort_page(cohort, user, page_number=None, today=None):
             "enrolment": enrolment,
             "progress": summaries[enrolment.pk],
             "portfolio_href": reverse("portfolios:overview", args=[enrolment.uuid]) if reads_portfolios else None,
+            "schedule_href": reverse("programmes:learner_schedule", args=[enrolment.uuid]),
         }
         for enrolment in enrolments
     ]
@@ -124,5 +125,6 @@ def cohort_page(cohort, user, page_number=None, today=None):
         "pagination": learners_pagination(page) if page.has_other_pages() else None,
         "falling_behind": [row for row in rows if row["progress"].falling_behind],
         "enrol_href": reverse("programmes:enrol", kwargs={"uuid": cohort.uuid}),
+        "add_workshop_href": reverse("programmes:cohort_workshop_add", kwargs={"uuid": cohort.uuid}),
         "programme_href": reverse("programmes:programme", kwargs={"slug": cohort.programme.slug}),
     }

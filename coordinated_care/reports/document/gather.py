@@ -25,7 +25,7 @@ from coordinated_care.portfolios.presenters.formatting import paragraphs
 from coordinated_care.portfolios.presenters.pages import ATTENDANCE
 from coordinated_care.portfolios.progress import progress_counts
 from coordinated_care.programmes.models import PersonCentredValue
-from coordinated_care.programmes.services.attendance import attendance_for
+from coordinated_care.programmes.services.schedule import schedule_for
 
 from . import wording
 
@@ -45,6 +45,7 @@ def signature_data(line):
     """A signature as the PDF prints it: who, in what capacity, when (UTC) and what it means."""
     return {
         "name": line.printed_name,
+        "on_behalf_of": line.on_behalf_of,
         "role": line.role,
         "capacity": line.capacity,
         "signed_at_utc": line.signed_at_utc,
@@ -94,17 +95,24 @@ def _people(enrolment, leads):
 
 
 def _schedule(enrolment, notes_by_workshop):
-    """Each workshop with the programme lead's register mark and, beside it, the learner's own note."""
+    """Each workshop of the learner's own schedule (the cohort's, with what was moved, added or
+    marked not applicable for them and why) with the programme lead's register mark and, beside
+    it, the learner's own note."""
     schedule = []
-    for item in attendance_for(enrolment):
+    for item in schedule_for(enrolment):
         workshop, mark = item.workshop, item.mark_label
-        note = notes_by_workshop.get(workshop.pk)
+        note = notes_by_workshop.get(workshop.pk) if workshop else None
         content = note.content if note else {}
+        change = item.change
         schedule.append(
             {
-                "number": workshop.number,
-                "theme": workshop.theme,
-                "date": dates.date(workshop.date),
+                "label": item.label,
+                "number": item.number,
+                "theme": item.theme,
+                "date": dates.date(item.date),
+                "status": item.status,
+                "cohort_date": dates.date(item.cohort_date) if change and item.cohort_date else "",
+                "reason": change.reason if change else "",
                 "mark": mark,
                 "attended": ATTENDANCE.get(content.get("attended"), "Not recorded"),
                 "notes": str(paragraphs(content.get("notes"))),

@@ -180,6 +180,12 @@ class World:
         )
 
     @cached_property
+    def delegation(self):
+        """Assessing the learner delegated, from today for two weeks, to a colleague of their
+        facilitator's practice (ADR 16)."""
+        return _delegation(self.enrolment)
+
+    @cached_property
     def framework_version(self):
         from coordinated_care.frameworks.services import load_shipped_framework
         from coordinated_care.roles import services
@@ -254,6 +260,35 @@ class Namespace(dict):
 
 def _date(prefix, day):
     return {f"{prefix}_day": day.day, f"{prefix}_month": day.month, f"{prefix}_year": day.year}
+
+
+def _delegation(enrolment):
+    from django.utils import timezone
+
+    from coordinated_care.accounts.models import Role
+    from coordinated_care.accounts.tests.factories import RoleAssignmentFactory
+    from coordinated_care.programmes.services import delegations
+
+    colleague = RoleAssignmentFactory(role=Role.FACILITATOR, organisation=enrolment.practice).user
+    today = timezone.localdate()
+    return delegations.delegate(
+        enrolment=enrolment,
+        user=enrolment.facilitator,
+        delegate=colleague,
+        starts_on=today,
+        ends_on=today + datetime.timedelta(days=13),
+        reason="Annual leave",
+    )
+
+
+def _delegation_form(w):
+    today = datetime.date.today() + datetime.timedelta(days=30)
+    return {
+        "delegate": w.delegation.delegate.pk,
+        **_date("starts_on", today),
+        **_date("ends_on", today + datetime.timedelta(days=6)),
+        "reason": "Study leave",
+    }
 
 
 def u(name, *args):
@@ -331,6 +366,19 @@ RULES: dict[str, Rule] = {
         "The learner's facilitator, the cohort's leads and administrators",
         u("programmes:learner_workshop_add", lambda w: w.e),
         Access(SCHEDULE_ADAPTERS, get=SCHEDULE_ADAPTERS, post=SCHEDULE_ADAPTERS, post_status=200, changes=False),
+    ),
+    # Delegating assessing a learner (ADR 16): their facilitator and the cohort's leads.
+    "delegations:index": Rule(
+        "Portfolio readers see it exist; the learner's facilitator and the cohort's leads delegate",
+        u("delegations:index", _e),
+        portfolio({"facilitator", "programme_lead"}, {"facilitator", "programme_lead"}),
+        data=_delegation_form,
+    ),
+    "delegations:withdraw": Rule(
+        "Portfolio readers see it exist; the learner's facilitator and the cohort's leads withdraw it",
+        u("delegations:withdraw", lambda w: w.delegation.uuid),
+        portfolio({"facilitator", "programme_lead"}, {"facilitator", "programme_lead"}),
+        data=lambda w: {},
     ),
     # frameworks: published reference material for everyone signed in
     "framework:index": Rule("Everyone signed in", u("framework:index"), signed_in()),

@@ -42,6 +42,8 @@ class SignatureLine:
     withdraw_url: str = ""
     # An identifier was removed from what it signed after signing (ADR 12): it still stands.
     redacted_after_signing: bool = False
+    # A delegate's signature (ADR 16): the facilitator they signed for, else "".
+    on_behalf_of: str = ""
 
     @property
     def standing(self):
@@ -56,6 +58,8 @@ class SignatureLine:
     def summary(self):
         """One line, as exports and e-mails show it."""
         who = f"by invitation as {self.printed_name}" if self.by_invitation else f"by {self.printed_name}"
+        if self.on_behalf_of:
+            who += f" on behalf of {self.on_behalf_of}"
         line = f"{self.meaning_label}: signed {who}, {self.role}, on {self.signed_at_utc}"
         if self.registration:
             line += f" (professional registration {self.registration})"
@@ -89,6 +93,7 @@ def signature_line(signature, *, user=None, problems=(), redacted=False):
         problems=list(problems),
         withdraw_url=reverse("assessments:withdraw", args=[signature.uuid]) if can_withdraw else "",
         redacted_after_signing=redacted,
+        on_behalf_of=signature.on_behalf_of_name if signature.on_behalf_of_id else "",
     )
 
 

@@ -13,6 +13,7 @@ urlpatterns = [
     path("confidentiality/", include("coordinated_care.confidentiality.urls")),
     path("assessments/", include("coordinated_care.assessments.urls")),
     path("roles/", include("coordinated_care.roles.urls")),
+    path("reminders/", include("coordinated_care.reminders.urls")),
     path("", include("coordinated_care.reports.urls")),
     path("", include("coordinated_care.accounts.urls")),
     path("accounts/", include("allauth.urls")),

@@ -134,6 +134,13 @@ class World:
         return Namespace(online=online, paper=paper, link=link, request=issued.request, token=issued.token)
 
     @cached_property
+    def reminder_token(self):
+        """The link in the learner's reminders that changes their choices."""
+        from coordinated_care.reminders.choices import link_token
+
+        return link_token(self.fixture("learner"))
+
+    @cached_property
     def export(self):
         """The learner's PDF of their portfolio, made (small: who may have it is the question here)."""
         from coordinated_care.portfolios.tests.builders import pdf_with_text
@@ -753,6 +760,19 @@ RULES: dict[str, Rule] = {
         u("accounts:erase"),
         Access(readers={"administrator"}, get={"administrator"}, post={"administrator"}),
         data=lambda w: {"email": w.fixture("other_learner").email, "confirm": "on"},
+    ),
+    # reminders: the signed-in person's own choices; a reminder's link changes only its person's
+    "reminders:choices": Rule(
+        "Everyone signed in: their own choices",
+        u("reminders:choices"),
+        signed_in(post=ALL_SIGNED_IN),
+        data=lambda w: {"stop_all": "1"},
+    ),
+    "reminders:by_link": Rule(
+        "Anyone with the link: the choices of the person it names",
+        u("reminders:by_link", lambda w: w.reminder_token),
+        public(post=OPEN),
+        data=lambda w: {"stop_all": "1"},
     ),
     # roles
     "roles:index": Rule("Employers and administrators", u("roles:index"), Access(MANAGERS, get=MANAGERS)),

@@ -23,11 +23,17 @@ class AssessmentsConfig(AppConfig):
         register(AgreedAction, ["title"])
         register(Review, ["content"])
         register(SignatureWithdrawal, ["reason"])
+        from .models import RecordComment, ShortfallReflection
+
+        register(RecordComment, ["comments"])
+        register(ShortfallReflection, ["reflection"])
         # What the portfolio shows of its assessment: outcomes and signed reviews in its progress,
         # the completion and sign-off panels, and the facilitator's last look at it.
         providers.register_progress(outcomes=criterion_outcomes_of, documents=review_documents)
         providers.register_panel("overview", panels.overview_panel)
         providers.register_panel("criterion", panels.criterion_page_panel)
+        providers.register_panel("entry", panels.entry_page_panel)
+        providers.register_panel("criterion", panels.reflection_page_panel)
         providers.register_look(record_look)
         # A patient identifier removed from an entry goes from the titles signed evidence keeps.
         from .services.redaction import redact_signed_titles

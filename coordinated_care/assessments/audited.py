@@ -10,7 +10,9 @@ from .models import (
     AgreedAction,
     Assessment,
     Invitation,
+    RecordComment,
     Review,
+    ShortfallReflection,
     Signature,
     SignatureWithdrawal,
     SignedEvidence,
@@ -29,6 +31,11 @@ def register_models():
     audit.register(Signature)
     audit.register(SignatureWithdrawal, enrolment=lambda withdrawal: withdrawal.signature.enrolment_id)
     audit.register(Review, label=lambda review: review.get_kind_display())
+    audit.register(RecordComment, label=lambda comment: f"Facilitator comments on {comment.title}")
+    audit.register(
+        ShortfallReflection,
+        label=lambda reflection: f"Critical reflection on the shortfall in {reflection.criterion.code}",
+    )
     # The token is kept only hashed, and never here (`token_hash` is a secret by name); the
     # e-mailed code's hash is excluded by name. Who was invited, and when it was used, are kept.
     audit.register(Invitation, exclude=("code_hash",), label=lambda invitation: f"Invitation to {invitation.name}")

@@ -10,6 +10,12 @@ urlpatterns = [
     path("requests/<uuid:request_uuid>/", views.request_detail, name="request"),
     path("requests/<uuid:request_uuid>/cancel/", views.cancel, name="cancel"),
     path("signatures/<uuid:signature_uuid>/withdraw/", views.withdraw, name="withdraw"),
+    path("<uuid:enrolment_uuid>/records/<uuid:entry_uuid>/comment/", views.record_comment, name="record_comment"),
+    path("<uuid:enrolment_uuid>/criteria/<str:code>/reflection/", views.reflection, name="reflection"),
+    path(
+        "<uuid:enrolment_uuid>/criteria/<str:code>/reflection/write/", views.reflection_write, name="reflection_write"
+    ),
+    path("<uuid:enrolment_uuid>/criteria/<str:code>/reflection/sign/", views.reflection_sign, name="reflection_sign"),
     path("<uuid:enrolment_uuid>/reviews/", views.reviews, name="reviews"),
     path("reviews/<uuid:review_uuid>/", views.review, name="review"),
     path("reviews/<uuid:review_uuid>/edit/", views.review_edit, name="review_edit"),

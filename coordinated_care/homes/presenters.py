@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from coordinated_care.accounts import services
 from coordinated_care.accounts.models import Role, RoleAssignment
-from coordinated_care.assessments.presenters import caseload_summary
+from coordinated_care.assessments.presenters import caseload_summary, supervisor_todo
 from coordinated_care.portfolios.home import learner_home_context
 from coordinated_care.programmes.presenters import role_home_context
 from coordinated_care.roles.models import RoleHolder
@@ -41,6 +41,7 @@ class RoleHome:
             # The learners and cohorts of facilitators, supervisors and programme leads.
             **role_home_context(self.role, self.user),
             **self._caseload(),
+            **self._supervisor_todo(),
             **self._portfolio(),
         }
 
@@ -49,6 +50,12 @@ class RoleHome:
         if self.role != Role.FACILITATOR:
             return {}
         return {"caseload_summary": caseload_summary(self.user)}
+
+    def _supervisor_todo(self):
+        # What waits for the workplace supervisor's signature.
+        if self.role != Role.SUPERVISOR:
+            return {}
+        return {"todo": supervisor_todo(self.user)}
 
     def _portfolio(self):
         # The learner's portfolio at a glance.

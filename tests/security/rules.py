@@ -193,6 +193,15 @@ class World:
         return _delegation(self.enrolment)
 
     @cached_property
+    def record_signatures(self):
+        """An interprofessional record, and a critical reflection on PC4 the facilitator agreed."""
+        from coordinated_care.assessments.tests.record_builders import agreed, interprofessional_record, reflection
+
+        learner, facilitator = self.fixture("learner"), self.fixture("facilitator")
+        record = interprofessional_record(self.enrolment, learner)
+        return Namespace(record=record, reflection=agreed(reflection(self.enrolment, learner), facilitator))
+
+    @cached_property
     def framework_version(self):
         from coordinated_care.frameworks.services import load_shipped_framework
         from coordinated_care.roles import services
@@ -646,6 +655,33 @@ RULES: dict[str, Rule] = {
         u("assessments:withdraw", lambda w: w.assessments.decided.signature.uuid),
         portfolio(FACILITATOR, FACILITATOR),
         data=lambda w: {"reason": "Signed in error.", "password": "correct-horse-battery"},
+    ),
+    "assessments:record_comment": Rule(
+        "Their facilitator",
+        u("assessments:record_comment", _e, lambda w: w.record_signatures.record.uuid),
+        portfolio(FACILITATOR, FACILITATOR),
+        data=lambda w: {
+            "comments": "A useful relationship.",
+            "password": "correct-horse-battery",
+            "version": w.record_signatures.record.version,
+        },
+    ),
+    "assessments:reflection": Rule(
+        P,
+        u("assessments:reflection", _e, lambda w: w.record_signatures.reflection.criterion.code),
+        portfolio(PORTFOLIO_READERS),
+    ),
+    "assessments:reflection_write": Rule(
+        "The learner",
+        u("assessments:reflection_write", _e, lambda w: "PC5"),
+        portfolio(LEARNER, LEARNER),
+        data=lambda w: {"reflection": "I could not show this in practice; I reflected on why."},
+    ),
+    "assessments:reflection_sign": Rule(
+        "Their facilitator (agrees) and supervisor (confirms)",
+        u("assessments:reflection_sign", _e, lambda w: w.record_signatures.reflection.criterion.code),
+        portfolio(FACILITATOR | {"supervisor"}, FACILITATOR | {"supervisor"}),
+        data=lambda w: {"version": w.record_signatures.reflection.version, "password": "correct-horse-battery"},
     ),
     "assessments:reviews": Rule(
         P + "; the learner and their facilitator start one",

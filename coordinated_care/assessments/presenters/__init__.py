@@ -2,6 +2,7 @@
 
 from .caseload import caseload_page, caseload_summary
 from .completion import completion_panel
+from .record_signatures import entry_panel, supervisor_todo
 from .reviews import review_page, reviews_page
 from .sign_offs import ask_page, criterion_panel, request_page
 from .signatures import signature_line, status_tag
@@ -11,10 +12,12 @@ __all__ = [
     "caseload_page",
     "caseload_summary",
     "completion_panel",
+    "entry_panel",
     "criterion_panel",
     "request_page",
     "review_page",
     "reviews_page",
     "signature_line",
     "status_tag",
+    "supervisor_todo",
 ]

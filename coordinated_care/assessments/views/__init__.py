@@ -1,4 +1,5 @@
 from .caseload import caseload
+from .record_signatures import record_comment, reflection, reflection_sign, reflection_write
 from .invitations import code as invitation_code
 from .invitations import done as invitation_done
 from .invitations import landing as invitation
@@ -18,6 +19,10 @@ __all__ = [
     "invitation_done",
     "invitation_sign",
     "invite",
+    "record_comment",
+    "reflection",
+    "reflection_sign",
+    "reflection_write",
     "request_detail",
     "review",
     "review_edit",

@@ -96,6 +96,12 @@ def cancel(request, request_uuid):
 def _signed_thing_href(signature):
     if signature.assessment_id:
         return reverse("assessments:request", args=[signature.assessment.request.uuid])
+    if signature.record_comment_id:
+        comment = signature.record_comment
+        return reverse("portfolios:entry", args=[signature.enrolment.uuid, comment.entry_uuid])
+    if signature.shortfall_reflection_id:
+        reflection = signature.shortfall_reflection
+        return reverse("assessments:reflection", args=[signature.enrolment.uuid, reflection.criterion.code])
     return reverse("assessments:review", args=[signature.review.uuid])
 
 

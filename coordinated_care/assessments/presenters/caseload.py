@@ -138,6 +138,10 @@ def caseload_page(user, today=None):
     learners = [
         {
             "name": case.enrolment.learner.display_name,
+            # Assessed today as a delegate (ADR 16): on behalf of their facilitator.
+            "on_behalf_of": (
+                case.enrolment.facilitator.display_name if case.enrolment.facilitator_id != user.pk else ""
+            ),
             "cohort": case.enrolment.cohort.name,
             "practice": case.enrolment.practice.name,
             "href": portfolio_href(case.enrolment),

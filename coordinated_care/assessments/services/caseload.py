@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from coordinated_care.portfolios.models import Entry
 from coordinated_care.programmes.models import Enrolment
+from coordinated_care.programmes.services import facilitated_enrolments
 
 from ..models import Capacity, Invitation, LastLooked, Review, Signature, SignOffRequest
 from .access import facilitates_now
@@ -75,7 +76,8 @@ class LearnerCase:
 
 
 def caseload(user):
-    """Every active enrolment the person facilitates, with what waits for them. Six queries."""
+    """Every active enrolment the person facilitates (or assesses today as a delegate, ADR 16),
+    with what waits for them. Six queries."""
     looked = LastLooked.objects.filter(user=user, enrolment=OuterRef("pk")).values("looked_at")[:1]
     since = Coalesce(OuterRef("last_looked"), Value(EPOCH, output_field=DateTimeField()))
     new_evidence = (
@@ -87,9 +89,10 @@ def caseload(user):
         .values("n")
     )
     enrolments = list(
-        Enrolment.objects.filter(facilitator=user, status=Enrolment.Status.ACTIVE)
+        facilitated_enrolments(user)
+        .filter(status=Enrolment.Status.ACTIVE)
         .exclude(learner=user)
-        .select_related("learner", "cohort__programme", "practice")
+        .select_related("learner", "cohort__programme", "practice", "facilitator")
         .prefetch_related("cohort__programme__criterion_groups")
         .annotate(last_looked=Subquery(looked))
         .annotate(new_evidence=Coalesce(Subquery(new_evidence), 0))

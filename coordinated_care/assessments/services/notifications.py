@@ -42,6 +42,14 @@ def sign_off_requested(request, *, base_url=""):
     )
 
 
+def _assessor(assessment):
+    """Who signed the decision: the facilitator, or their delegate on their behalf (ADR 16)."""
+    signature = getattr(assessment, "signature", None)
+    if signature is not None and signature.on_behalf_of_id:
+        return f"{signature.signer_name}, on behalf of {signature.on_behalf_of_name},"
+    return assessment.enrolment.facilitator.display_name
+
+
 def decision_recorded(assessment, *, base_url=""):
     enrolment = assessment.enrolment
     criterion = assessment.criterion
@@ -49,7 +57,7 @@ def decision_recorded(assessment, *, base_url=""):
     _send(
         enrolment.learner.email,
         f"{criterion.code}: {assessment.get_outcome_display().lower()}",
-        f"{enrolment.facilitator.display_name} has assessed {criterion.code} {criterion.title}: "
+        f"{_assessor(assessment)} has assessed {criterion.code} {criterion.title}: "
         f"{assessment.get_outcome_display().lower()}.\n\nRead their comments:\n{link}\n",
     )
 

@@ -7,6 +7,7 @@ from django.utils import timezone
 from coordinated_care.accounts.models import Role
 from coordinated_care.programmes.models import Enrolment
 
+from ..services import facilitated_enrolments
 from .cohorts import cohort_rows
 from .progress import summarise
 
@@ -30,7 +31,8 @@ def learner_rows(enrolments, today=None):
 
 def role_home_context(role, user, today=None):
     if role == Role.FACILITATOR:
-        return {"learners": learner_rows(Enrolment.objects.filter(facilitator=user), today)}
+        # With the learners delegated to them for today (ADR 16).
+        return {"learners": learner_rows(facilitated_enrolments(user, today), today)}
     if role == Role.SUPERVISOR:
         return {"learners": learner_rows(Enrolment.objects.filter(supervisor=user), today)}
     if role == Role.PROGRAMME_LEAD:

@@ -17,6 +17,7 @@ per request), so taking a role away takes the access with it:
 Anyone else is told that the portfolio does not exist (`readable_enrolment` answers 404), so that
 guessing addresses reveals nothing."""
 
+from django.db.models import Q
 from django.http import Http404
 from django.utils import timezone
 
@@ -74,6 +75,16 @@ def facilitates_now(user, enrolment, today=None):
     """The facilitator the enrolment names, or a delegate of theirs today: who reads the portfolio
     as its facilitator and sees what its facilitators see."""
     return is_facilitator(user, enrolment) or is_delegate(user, enrolment, today)
+
+
+def facilitated_enrolments(user, today=None):
+    """The enrolments the person facilitates today: those naming them, and those delegated to them
+    for today. One query when read."""
+    today = today or timezone.localdate()
+    delegated = Delegation.objects.filter(
+        delegate=user, withdrawn_at__isnull=True, starts_on__lte=today, ends_on__gte=today
+    ).values("enrolment")
+    return Enrolment.objects.filter(Q(facilitator=user) | Q(pk__in=delegated))
 
 
 def can_facilitate(user, enrolment):

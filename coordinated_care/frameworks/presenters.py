@@ -129,6 +129,7 @@ def version_page(slug, number, user):
         "domains": [_domain_summary(tree, domain, version) for domain in tree.roots],
         "checklist_href": reverse("framework:checklist", kwargs={"slug": slug}) if has_checklist else None,
         "checklist_title": version.framework.checklist_title,
+        "versions": versions,
     }
 
 

@@ -3,7 +3,7 @@ LoginRequiredMiddleware). Views only pick the presenter and the template."""
 
 from django.shortcuts import redirect, render
 
-from . import presenters
+from . import presenters, presenters_drafts
 
 
 def index(request):
@@ -18,7 +18,9 @@ def framework(request, slug):
 
 
 def version(request, slug, number):
-    return render(request, "frameworks/version.jinja", presenters.version_page(slug, number, request.user))
+    context = presenters.version_page(slug, number, request.user)
+    context["drafting"] = presenters_drafts.versions_panel(context["version"], context["versions"], request.user)
+    return render(request, "frameworks/version.jinja", context)
 
 
 def domain(request, slug, number, code):

@@ -226,6 +226,13 @@ class World:
         return FrameworkItem.objects.filter(version=self.framework_version, kind="domain").order_by("pk").first()
 
     @cached_property
+    def framework_draft(self):
+        """A draft of the shipped framework (version 2), started from its published version 1."""
+        from coordinated_care.frameworks.services.drafts import start_draft
+
+        return start_draft(self.framework_version.framework)
+
+    @cached_property
     def profile(self):
         """A published role profile of the `practice` persona's organisation (its employer manages
         it), with a draft of its next version."""
@@ -318,6 +325,13 @@ def u(name, *args):
 
 def _e(w):
     return w.e
+
+
+def _draft_url(name, *extra):
+    """The address of a page of the World's framework draft."""
+    return lambda w: reverse(
+        f"framework:{name}", args=[w.framework_draft.framework.slug, w.framework_draft.number, *extra]
+    )
 
 
 P = "Portfolio readers (the learner, and their facilitator, supervisor and cohort lead while they hold the role)"
@@ -433,6 +447,29 @@ RULES: dict[str, Rule] = {
         ),
         signed_in(),
     ),
+    # frameworks: an administrator's drafts (views_drafts); to anyone else they do not exist
+    "framework:start_draft": Rule(
+        "Administrators",
+        u("framework:start_draft", lambda w: w.framework_version.framework.slug),
+        Access(readers={"administrator"}, get=NOT_ALLOWED, post={"administrator"}, changes=False),
+    ),
+    **{
+        f"framework:{name}": Rule(
+            "Administrators",
+            _draft_url(name, *extra),
+            Access(readers={"administrator"}, get=get, post=post, post_status=status, changes=False),
+            data=data,
+        )
+        for name, extra, get, post, status, data in (
+            ("draft", (), {"administrator"}, NOT_ALLOWED, 302, None),
+            ("compare", (), {"administrator"}, NOT_ALLOWED, 302, None),
+            ("add_item", (), {"administrator"}, {"administrator"}, 200, None),
+            ("edit_item", ("COM.1",), {"administrator"}, {"administrator"}, 200, None),
+            ("move_item", ("COM",), NOT_ALLOWED, {"administrator"}, 302, lambda w: {"direction": "down"}),
+            ("remove_item", ("COM.4",), {"administrator"}, {"administrator"}, 302, None),
+            ("publish", (), {"administrator"}, {"administrator"}, 302, None),
+        )
+    },
     # audit
     "audit:portfolio_history": Rule(P, u("audit:portfolio_history", _e), portfolio(PORTFOLIO_READERS)),
     "audit:history": Rule(

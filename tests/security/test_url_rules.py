@@ -67,6 +67,7 @@ def state():
         FeedbackResponse,
         ResponseEvidenceLink,
     )
+    from coordinated_care.frameworks.models import FrameworkVersion
     from coordinated_care.portfolios.models import Draft
     from coordinated_care.programmes.models import Cohort
     from coordinated_care.roles.models import ChecklistEntry, RoleProfileVersion, SelfEvaluation
@@ -78,6 +79,7 @@ def state():
         ResponseEvidenceLink.objects.count(),
         Countersignature.objects.count(),
         sorted(Draft.objects.values_list("pk", "updated_at")),
+        sorted(FrameworkVersion.objects.values_list("pk", "status", "last_changed")),
         Cohort.objects.count(),
         sorted(RoleProfileVersion.objects.values_list("pk", "status", "title")),
         sorted(SelfEvaluation.objects.values_list("pk", "objectives", "updated_at")),

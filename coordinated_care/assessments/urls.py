@@ -9,6 +9,7 @@ urlpatterns = [
     path("<uuid:enrolment_uuid>/criteria/<str:code>/ask/", views.ask, name="ask"),
     path("requests/<uuid:request_uuid>/", views.request_detail, name="request"),
     path("requests/<uuid:request_uuid>/cancel/", views.cancel, name="cancel"),
+    path("requests/<uuid:request_uuid>/changes/", views.changes, name="changes"),
     path("signatures/<uuid:signature_uuid>/withdraw/", views.withdraw, name="withdraw"),
     path("<uuid:enrolment_uuid>/records/<uuid:entry_uuid>/comment/", views.record_comment, name="record_comment"),
     path("<uuid:enrolment_uuid>/criteria/<str:code>/reflection/", views.reflection, name="reflection"),

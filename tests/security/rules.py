@@ -193,6 +193,13 @@ class World:
         return _delegation(self.enrolment)
 
     @cached_property
+    def changed_sign_off(self):
+        """An achieved sign-off of CS1 whose case study the learner then changed by a sentence."""
+        from coordinated_care.assessments.tests.helpers import changed_sign_off
+
+        return changed_sign_off(self.enrolment, self.fixture("learner"), self.fixture("facilitator"), "CS1")
+
+    @cached_property
     def record_signatures(self):
         """An interprofessional record, and a critical reflection on PC4 the facilitator agreed."""
         from coordinated_care.assessments.tests.record_builders import agreed, interprofessional_record, reflection
@@ -224,13 +231,6 @@ class World:
         from coordinated_care.frameworks.models import FrameworkItem
 
         return FrameworkItem.objects.filter(version=self.framework_version, kind="domain").order_by("pk").first()
-
-    @cached_property
-    def framework_draft(self):
-        """A draft of the shipped framework (version 2), started from its published version 1."""
-        from coordinated_care.frameworks.services.drafts import start_draft
-
-        return start_draft(self.framework_version.framework)
 
     @cached_property
     def profile(self):
@@ -325,13 +325,6 @@ def u(name, *args):
 
 def _e(w):
     return w.e
-
-
-def _draft_url(name, *extra):
-    """The address of a page of the World's framework draft."""
-    return lambda w: reverse(
-        f"framework:{name}", args=[w.framework_draft.framework.slug, w.framework_draft.number, *extra]
-    )
 
 
 P = "Portfolio readers (the learner, and their facilitator, supervisor and cohort lead while they hold the role)"
@@ -447,29 +440,6 @@ RULES: dict[str, Rule] = {
         ),
         signed_in(),
     ),
-    # frameworks: an administrator's drafts (views_drafts); to anyone else they do not exist
-    "framework:start_draft": Rule(
-        "Administrators",
-        u("framework:start_draft", lambda w: w.framework_version.framework.slug),
-        Access(readers={"administrator"}, get=NOT_ALLOWED, post={"administrator"}, changes=False),
-    ),
-    **{
-        f"framework:{name}": Rule(
-            "Administrators",
-            _draft_url(name, *extra),
-            Access(readers={"administrator"}, get=get, post=post, post_status=status, changes=False),
-            data=data,
-        )
-        for name, extra, get, post, status, data in (
-            ("draft", (), {"administrator"}, NOT_ALLOWED, 302, None),
-            ("compare", (), {"administrator"}, NOT_ALLOWED, 302, None),
-            ("add_item", (), {"administrator"}, {"administrator"}, 200, None),
-            ("edit_item", ("COM.1",), {"administrator"}, {"administrator"}, 200, None),
-            ("move_item", ("COM",), NOT_ALLOWED, {"administrator"}, 302, lambda w: {"direction": "down"}),
-            ("remove_item", ("COM.4",), {"administrator"}, {"administrator"}, 302, None),
-            ("publish", (), {"administrator"}, {"administrator"}, 302, None),
-        )
-    },
     # audit
     "audit:portfolio_history": Rule(P, u("audit:portfolio_history", _e), portfolio(PORTFOLIO_READERS)),
     "audit:history": Rule(
@@ -680,6 +650,12 @@ RULES: dict[str, Rule] = {
         u("assessments:request", lambda w: w.assessments.open_request.uuid),
         portfolio(PORTFOLIO_READERS, FACILITATOR),
         data=lambda w: _decision(w),
+    ),
+    "assessments:changes": Rule(
+        P + "; the facilitator who signed re-confirms",
+        u("assessments:changes", lambda w: w.changed_sign_off.request.uuid),
+        portfolio(PORTFOLIO_READERS, FACILITATOR),
+        data=lambda w: _reconfirm(w),
     ),
     "assessments:cancel": Rule(
         "The learner",
@@ -995,9 +971,17 @@ def _decision(world):
         "outcome": "achieved",
         "comments": "Good.",
         "password": "correct-horse-battery",
+        "step": "sign",
         "subject_hash": request_subject(world.assessments.open_request).hash,
         **_date("achieved_on", timezone.localdate()),
     }
+
+
+def _reconfirm(world):
+    from coordinated_care.assessments.services.sign_offs import request_subject
+
+    request = world.changed_sign_off.request
+    return {"password": "correct-horse-battery", "subject_hash": request_subject(request).hash}
 
 
 def _ratings(holder):

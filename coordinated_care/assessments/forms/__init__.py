@@ -1,6 +1,6 @@
 from .invitations import CodeForm, InvitationSignForm
 from .reviews import InviteForm, ReviewForm, SignReviewForm
-from .sign_offs import CancelForm, DecisionForm, SignOffRequestForm, WithdrawForm
+from .sign_offs import CancelForm, DecisionForm, ReconfirmForm, SignDecisionForm, SignOffRequestForm, WithdrawForm
 
 __all__ = [
     "CancelForm",
@@ -8,7 +8,9 @@ __all__ = [
     "DecisionForm",
     "InvitationSignForm",
     "InviteForm",
+    "ReconfirmForm",
     "ReviewForm",
+    "SignDecisionForm",
     "SignOffRequestForm",
     "SignReviewForm",
     "WithdrawForm",

@@ -50,7 +50,10 @@ class SignOffRequestForm(ConfidentialityCheckedFormMixin, ServiceErrorsMixin, fo
             self.initial["evidence"] = [str(link.entry.uuid) for link in links]
 
 
-class DecisionForm(ConfidentialityCheckedFormMixin, ServiceErrorsMixin, PasswordMixin):
+class DecisionForm(ConfidentialityCheckedFormMixin, ServiceErrorsMixin, forms.Form):
+    """The decision, without the password: it is asked for once, when the decision is ready to
+    sign (SignDecisionForm), and the decision is carried to that step unchanged."""
+
     outcome = forms.ChoiceField(
         label="Your decision",
         choices=Assessment.Outcome.choices,
@@ -61,11 +64,21 @@ class DecisionForm(ConfidentialityCheckedFormMixin, ServiceErrorsMixin, Password
         label="Comments and rationale",
         max_length=8000,
         widget=forms.Textarea,
-        help_text="Consider knowledge, skills, attitudes and the views of those receiving care. Say if the care "
-        "coordinator is exceeding expectations.",
+        help_text="Consider knowledge, skills, attitudes and the views of those receiving care.",
         error_messages={"required": "Enter your comments and rationale"},
     )
     achieved_on = DateField(label="Date achieved", required=False, help_text="For example, 15 3 2027.")
+    exceeds_expectations = forms.BooleanField(
+        label="The care coordinator is exceeding expectations for their stage in practice",
+        required=False,
+        help_text="For particularly commendable attitudes, behaviours, knowledge or skills.",
+    )
+    exceeding_comment = forms.CharField(
+        label="How they are exceeding expectations (optional)",
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea,
+    )
     reflection = forms.CharField(
         label="The care coordinator's critical reflection on the shortfall",
         required=False,
@@ -83,10 +96,12 @@ class DecisionForm(ConfidentialityCheckedFormMixin, ServiceErrorsMixin, Password
     confidentiality_exempt_fields = ("agreed_with_supervisor",)
     error_fields = {**PASSWORD_ERRORS, "evidence_moved": None, "closed": None, "actions": "action_1_area_of_focus"}
 
-    def __init__(self, *args, supervisor_name="", **kwargs):
+    def __init__(self, *args, supervisor_name="", today=None, **kwargs):
         super().__init__(*args, **kwargs)
         if supervisor_name and not self.is_bound:
             self.initial["agreed_with_supervisor"] = supervisor_name
+        if today and not self.is_bound:
+            self.initial.setdefault("achieved_on", today)
         for n in range(1, ACTION_SLOTS + 1):
             self.fields[f"action_{n}_area_of_focus"] = forms.CharField(
                 label="Area of focus", required=False, max_length=300
@@ -119,6 +134,20 @@ class DecisionForm(ConfidentialityCheckedFormMixin, ServiceErrorsMixin, Password
             if any(values.values()):
                 found.append(values)
         return found
+
+
+class SignDecisionForm(ServiceErrorsMixin, PasswordMixin):
+    """The one step that signs a decision already checked: the password alone."""
+
+    error_fields = {**PASSWORD_ERRORS, "evidence_moved": None, "closed": None}
+
+
+class ReconfirmForm(ServiceErrorsMixin, PasswordMixin):
+    """Re-confirming a sign-off on the evidence as it is now: the password, and the hash of the
+    evidence the changes page showed."""
+
+    subject_hash = forms.CharField(widget=forms.HiddenInput)
+    error_fields = {**PASSWORD_ERRORS, "evidence_moved": None, "superseded": None, "not_reconfirmable": None}
 
 
 class WithdrawForm(ConfidentialityCheckedFormMixin, ServiceErrorsMixin, PasswordMixin):

@@ -4,7 +4,7 @@ from .caseload import caseload_page, caseload_summary
 from .completion import completion_panel
 from .record_signatures import entry_panel, supervisor_todo
 from .reviews import review_page, reviews_page
-from .sign_offs import ask_page, criterion_panel, request_page
+from .sign_offs import ask_page, criterion_panel, decision_preview, request_page
 from .signatures import signature_line, status_tag
 
 __all__ = [
@@ -14,6 +14,7 @@ __all__ = [
     "completion_panel",
     "entry_panel",
     "criterion_panel",
+    "decision_preview",
     "request_page",
     "review_page",
     "reviews_page",

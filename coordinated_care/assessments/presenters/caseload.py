@@ -67,8 +67,8 @@ def caseload_page(user, today=None):
                     "Changed since sign-off",
                     "red",
                     learner,
-                    f"{request.criterion.code}: evidence changed since sign-off",
-                    reverse("assessments:request", args=[request.uuid]),
+                    f"{request.criterion.code} {request.criterion.title}: changed since you signed: re-confirm",
+                    reverse("assessments:changes", args=[request.uuid]),
                     request.closed_at or request.requested_at,
                     f"signed off {utc(request.closed_at or request.requested_at)}",
                 )
@@ -146,7 +146,7 @@ def caseload_page(user, today=None):
             "practice": case.enrolment.practice.name,
             "href": portfolio_href(case.enrolment),
             "reviews_href": reverse("assessments:reviews", args=[case.enrolment.uuid]),
-            "waiting": len(case.requests) + len(case.to_sign),
+            "waiting": len(case.requests) + len(case.to_sign) + len(case.changed),
             "last_looked": utc(case.last_looked) if case.last_looked else "Not yet",
         }
         for case in cases
@@ -157,7 +157,9 @@ def caseload_page(user, today=None):
 def caseload_summary(user):
     """For the facilitator's home page: how much waits, and the link to the caseload."""
     page = caseload_page(user)
-    waiting = [i for i in page["items"] if i.kind in ("sign_off", "review_overdue", "review_to_sign")]
+    waiting = [
+        i for i in page["items"] if i.kind in ("sign_off", "review_overdue", "review_to_sign", "changed_since_sign_off")
+    ]
     return {
         "waiting_count": len(waiting),
         "learner_count": len(page["learners"]),

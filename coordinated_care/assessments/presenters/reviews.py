@@ -13,6 +13,7 @@ from ..services import access
 from ..services.caseload import reviews_due
 from ..services.review_kinds import FINAL_CHECKLIST, INTRO
 from ..services.reviews import fields_for, missing_to_sign, signing_state
+from ..services.status import criterion_states
 from .signatures import signature_line
 
 
@@ -132,7 +133,27 @@ def review_page(review, user):
         ],
         "updated_by": review.updated_by,
         "updated_at": timezone.localtime(review.updated_at),
+        "exceeding": exceeding_expectations(review.enrolment) if review.kind == Review.Kind.FINAL else [],
     }
+
+
+def exceeding_expectations(enrolment):
+    """For the final review: the criteria signed off, as they stand, with the care coordinator
+    acknowledged as exceeding expectations, in criterion order. One query."""
+    found = []
+    for state in criterion_states(enrolment).values():
+        assessment = state.assessment
+        if state.status == "achieved" and assessment.exceeds_expectations:
+            criterion = state.request.criterion
+            found.append(
+                (
+                    (criterion.group_id, criterion.position),
+                    criterion.code,
+                    criterion.title,
+                    assessment.exceeding_comment,
+                )
+            )
+    return [{"code": code, "title": title, "comment": comment} for _, code, title, comment in sorted(found)]
 
 
 def reviews_page(enrolment, user):

@@ -5,13 +5,14 @@ from dataclasses import dataclass, field
 from django.db.models import Exists, OuterRef
 from django.urls import reverse
 
+from coordinated_care.core import dates
 from coordinated_care.core.dates import utc
 from coordinated_care.portfolios.models import EvidenceLink
 
-from ..models import SignedEvidence, SignOffRequest
+from ..models import Assessment, SignedEvidence, SignOffRequest
 from ..services import access
 from ..services.sign_offs import linked_evidence, request_subject
-from ..services.status import DONE, requests_with_state, state_of
+from ..services.status import CHANGED, DONE, requests_with_state, state_of
 from .evidence import evidence_items
 from .signatures import signature_line, status_tag
 
@@ -27,6 +28,10 @@ class Decision:
     actions: list
     signature: object  # SignatureLine
     evidence: list = field(default_factory=list)  # (title, version, still current)
+    exceeds_expectations: bool = False
+    exceeding_comment: str = ""
+    reconfirmed: bool = False  # re-confirmed by its facilitator after a change (services/reconfirming.py)
+    changes_href: str = ""  # where the changes since it was signed are shown, when there are any
 
 
 def decision_of(state, user, *, with_evidence=True):
@@ -54,7 +59,28 @@ def decision_of(state, user, *, with_evidence=True):
         actions=[a.title for a in assessment.agreed_actions.all()] if with_evidence else [],
         signature=signature_line(assessment.signature, user=user, problems=state.problems, redacted=state.redacted),
         evidence=evidence,
+        exceeds_expectations=assessment.exceeds_expectations,
+        exceeding_comment=assessment.exceeding_comment,
+        reconfirmed=assessment.reconfirms_id is not None,
+        changes_href=reverse("assessments:changes", args=[state.request.uuid]) if state.status == CHANGED else "",
     )
+
+
+def decision_preview(form, decision):
+    """The decision as the facilitator is about to sign it, from the checked form: (label, text)
+    rows, and the actions agreed."""
+    outcome = Assessment.Outcome(decision["outcome"])
+    rows = [("Outcome", outcome.label)]
+    if outcome == Assessment.Outcome.ACHIEVED:
+        rows.append(("Date achieved", dates.date(decision["achieved_on"])))
+    rows.append(("Comments and rationale", decision["comments"]))
+    if outcome == Assessment.Outcome.ACHIEVED and decision["exceeds_expectations"]:
+        rows.append(("Exceeding expectations", decision["exceeding_comment"] or "Yes"))
+    if outcome == Assessment.Outcome.REFLECTION_ACCEPTED:
+        rows.append(("Critical reflection on the shortfall", decision["reflection"]))
+        rows.append(("Supervisor it was agreed with", decision["agreed_with_supervisor"]))
+    actions = decision["actions"] if outcome == Assessment.Outcome.DEVELOPMENT_NEED else []
+    return {"rows": rows, "actions": [a["area_of_focus"] or a["actions"] for a in actions]}
 
 
 def _states(enrolment, criterion):

@@ -144,7 +144,18 @@ def request_subject(request):
     return Subject(data=data, versions=versions, withdrawn=withdrawn, claims=claims, files=files)
 
 
-def _clean_decision(enrolment, subject, outcome, comments, achieved_on, reflection, agreed_with_supervisor, actions):
+def _clean_decision(
+    enrolment,
+    subject,
+    outcome,
+    comments,
+    achieved_on,
+    reflection,
+    agreed_with_supervisor,
+    actions,
+    exceeds_expectations=False,
+    exceeding_comment="",
+):
     errors = {}
     if outcome not in Assessment.Outcome.values:
         errors["outcome"] = "Choose an outcome."
@@ -159,6 +170,10 @@ def _clean_decision(enrolment, subject, outcome, comments, achieved_on, reflecti
             errors["achieved_on"] = "The date achieved must be today or in the past."
         elif achieved_on < enrolment.cohort.start_date - datetime.timedelta(days=365):
             errors["achieved_on"] = "The date achieved is long before the programme started."
+        if (exceeding_comment or "").strip() and not exceeds_expectations:
+            errors["exceeds_expectations"] = (
+                "Tick the box to say the care coordinator is exceeding expectations, or remove that comment."
+            )
     if outcome == Assessment.Outcome.DEVELOPMENT_NEED:
         try:
             if not actions:
@@ -188,11 +203,14 @@ def record_decision(
     reflection="",
     agreed_with_supervisor="",
     actions=(),
+    exceeds_expectations=False,
+    exceeding_comment="",
     base_url="",
 ):
     """The assigned facilitator decides a request and signs the decision after re-entering their
     password. `seen_subject_hash` is the subject's hash on the page they read: if the evidence
-    moved on since, nothing is signed."""
+    moved on since, nothing is signed. An achieved decision may say that the care coordinator is
+    exceeding expectations, with an optional comment."""
     if not can_assess(user, request.enrolment):
         raise PermissionDenied("Only the learner's assigned facilitator can sign off their criteria.")
     reauthenticate(user, password)
@@ -206,7 +224,42 @@ def record_decision(
         reflection=reflection,
         agreed_with_supervisor=agreed_with_supervisor,
         actions=list(actions),
+        exceeds_expectations=exceeds_expectations,
+        exceeding_comment=exceeding_comment,
         base_url=base_url,
+    )
+
+
+def check_decision(
+    request,
+    *,
+    user,
+    outcome,
+    comments,
+    achieved_on=None,
+    reflection="",
+    agreed_with_supervisor="",
+    actions=(),
+    exceeds_expectations=False,
+    exceeding_comment="",
+):
+    """The checks `record_decision` makes, without the password and without writing anything: so
+    that the facilitator is asked for their password once, when the decision is ready to sign."""
+    if not can_assess(user, request.enrolment):
+        raise PermissionDenied("Only the learner's assigned facilitator can sign off their criteria.")
+    if request.status != SignOffRequest.Status.OPEN:
+        raise ValidationError("This request has already been answered or cancelled.", code="closed")
+    _clean_decision(
+        request.enrolment,
+        request_subject(request),
+        outcome,
+        comments,
+        achieved_on,
+        reflection,
+        agreed_with_supervisor,
+        list(actions),
+        exceeds_expectations,
+        exceeding_comment,
     )
 
 
@@ -222,6 +275,8 @@ def _record_decision(
     reflection,
     agreed_with_supervisor,
     actions,
+    exceeds_expectations,
+    exceeding_comment,
     base_url,
 ):
     request = (
@@ -239,8 +294,20 @@ def _record_decision(
         raise EvidenceMoved(
             "The evidence changed while you were reading it. Read it again, then sign.", code="evidence_moved"
         )
-    _clean_decision(enrolment, subject, outcome, comments, achieved_on, reflection, agreed_with_supervisor, actions)
+    _clean_decision(
+        enrolment,
+        subject,
+        outcome,
+        comments,
+        achieved_on,
+        reflection,
+        agreed_with_supervisor,
+        actions,
+        exceeds_expectations,
+        exceeding_comment,
+    )
     achieved = outcome == Assessment.Outcome.ACHIEVED
+    exceeding = achieved and bool(exceeds_expectations)
     reflected = outcome == Assessment.Outcome.REFLECTION_ACCEPTED
     assessment = Assessment.objects.create(
         request=request,
@@ -251,8 +318,54 @@ def _record_decision(
         achieved_on=achieved_on if achieved else None,
         reflection=reflection.strip() if reflected else "",
         agreed_with_supervisor=agreed_with_supervisor.strip() if reflected else "",
+        exceeds_expectations=exceeding,
+        exceeding_comment=(exceeding_comment or "").strip() if exceeding else "",
         assessed_by=user,
     )
+    bind_evidence(assessment, subject)
+    agreed = []
+    if outcome == Assessment.Outcome.DEVELOPMENT_NEED:
+        for position, content in enumerate(actions, start=1):
+            entry = create_agreed_action(enrolment=enrolment, content=content, facilitator=user)
+            AgreedAction.objects.create(
+                assessment=assessment, entry_uuid=entry.uuid, title=entry.title, position=position
+            )
+            agreed.append({"entry": str(entry.uuid), "content": entry.content})
+    statement = {**decision_statement(assessment), "agreed_actions": agreed}
+    make_signature(
+        enrolment=enrolment,
+        subject=subject.data,
+        statement=statement,
+        meaning=OUTCOME_MEANINGS[Assessment.Outcome(outcome)],
+        capacity=Capacity.FACILITATOR,
+        signer=user,
+        signer_name=user.display_name,
+        signer_role=Role.FACILITATOR.label,
+        assessment=assessment,
+    )
+    request.status = SignOffRequest.Status.DECIDED
+    request.closed_at = timezone.now()
+    request.save(update_fields=["status", "closed_at"])
+    notifications.decision_recorded(assessment, base_url=base_url)
+    return assessment
+
+
+def decision_statement(assessment):
+    """The signer's own statement of a decision, as its signature holds it (without the actions)."""
+    return {
+        "outcome": assessment.outcome,
+        "comments": assessment.comments,
+        "achieved_on": assessment.achieved_on.isoformat() if assessment.achieved_on else None,
+        "reflection": assessment.reflection,
+        "agreed_with_supervisor": assessment.agreed_with_supervisor,
+        "exceeds_expectations": assessment.exceeds_expectations,
+        "exceeding_comment": assessment.exceeding_comment,
+    }
+
+
+def bind_evidence(assessment, subject):
+    """Keep with `assessment` each evidence version of `subject` and the files attached to it. Call
+    inside the transaction that makes the assessment."""
     claim_hashes = {item["entry"]: item["claim_hash"] for item in subject.data["evidence"]}
     for version in subject.versions:  # one by one, so that the audit trail sees each
         signed = SignedEvidence.objects.create(
@@ -276,35 +389,3 @@ def _record_decision(
                 # Kept for as long as the signature refers to it: removing it only hides it.
                 attachment.signed = True
                 attachment.save(update_fields=["signed"])
-    agreed = []
-    if outcome == Assessment.Outcome.DEVELOPMENT_NEED:
-        for position, content in enumerate(actions, start=1):
-            entry = create_agreed_action(enrolment=enrolment, content=content, facilitator=user)
-            AgreedAction.objects.create(
-                assessment=assessment, entry_uuid=entry.uuid, title=entry.title, position=position
-            )
-            agreed.append({"entry": str(entry.uuid), "content": entry.content})
-    statement = {
-        "outcome": outcome,
-        "comments": assessment.comments,
-        "achieved_on": assessment.achieved_on.isoformat() if assessment.achieved_on else None,
-        "reflection": assessment.reflection,
-        "agreed_with_supervisor": assessment.agreed_with_supervisor,
-        "agreed_actions": agreed,
-    }
-    make_signature(
-        enrolment=enrolment,
-        subject=subject.data,
-        statement=statement,
-        meaning=OUTCOME_MEANINGS[Assessment.Outcome(outcome)],
-        capacity=Capacity.FACILITATOR,
-        signer=user,
-        signer_name=user.display_name,
-        signer_role=Role.FACILITATOR.label,
-        assessment=assessment,
-    )
-    request.status = SignOffRequest.Status.DECIDED
-    request.closed_at = timezone.now()
-    request.save(update_fields=["status", "closed_at"])
-    notifications.decision_recorded(assessment, base_url=base_url)
-    return assessment

@@ -81,6 +81,20 @@ def sign_off(enrolment, learner, facilitator, code="PC1", outcome="achieved"):
     return decide(ask(enrolment, learner, code), facilitator, outcome)
 
 
+def changed_sign_off(enrolment, learner, facilitator, code="PC1", added=" I will check transport needs first."):
+    """An achieved sign-off whose case study the learner then changed by adding a sentence."""
+    entry = evidence(enrolment, learner, code)
+    assessment = decide(ask(enrolment, learner, code, entries=[entry]), facilitator)
+    entry.refresh_from_db()
+    portfolio.update_entry(
+        entry,
+        content={**entry.content, "outcomes": entry.content["outcomes"] + added},
+        user=learner,
+        seen_version=entry.version,
+    )
+    return assessment
+
+
 FINAL_CONTENT = {
     "self_assessment": "Over six months I have grown in confidence.",
     "supervisor_comments": "Consistently person-centred; evidence from three case studies.",

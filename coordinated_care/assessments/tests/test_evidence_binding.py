@@ -82,7 +82,7 @@ def test_the_evidence_swap_shows_changed_everywhere_and_keeps_the_signed_file(
     panel = criterion_panel(enrolment, criterion(enrolment), facilitator)
     assert panel["tag"]["text"] == "Evidence changed since sign-off"
     items = [i for i in caseload_page(facilitator)["items"] if i.kind == "changed_since_sign_off"]
-    assert [i.text for i in items] == ["PC1: evidence changed since sign-off"]
+    assert [i.text.split(": ", 1)[1] for i in items] == ["changed since you signed: re-confirm"]
     code, out = _verify("--changed")
     assert code == 0, out
     assert f"sign-off {assessment.request.uuid} of PC1" in out

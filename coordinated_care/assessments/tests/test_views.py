@@ -20,7 +20,7 @@ from conftest import EVERYONE, NOT_ALLOWED, PASSWORD, PORTFOLIO_READERS, Access,
 from ..models import Assessment, Invitation, LastLooked, Review, Signature, SignatureWithdrawal, SignOffRequest
 from ..services import invitations
 from ..services.sign_offs import request_subject
-from .helpers import ask, decide, evidence, written_review
+from .helpers import ask, changed_sign_off, decide, evidence, written_review
 
 LEARNER = {"learner"}
 FACILITATOR = {"facilitator"}
@@ -42,6 +42,7 @@ def world(enrolment, learner, facilitator, client):
     open_request = ask(enrolment, learner, "PC1")
     decided = decide(ask(enrolment, learner, "PC2"), facilitator)
     spare = evidence(enrolment, learner, "PC3")
+    changed = changed_sign_off(enrolment, learner, facilitator, "CS1")
     review = written_review(enrolment, learner, facilitator, Review.Kind.INITIAL)
     final = Review.objects.create(
         enrolment=enrolment, kind=Review.Kind.FINAL, created_by=facilitator, updated_by=facilitator
@@ -58,6 +59,7 @@ def world(enrolment, learner, facilitator, client):
         enrolment=enrolment,
         open_request=open_request,
         decided=decided,
+        changed=changed,
         spare=spare,
         review=review,
         final=final,
@@ -97,9 +99,16 @@ CASES = [
             "outcome": "achieved",
             "comments": "Good.",
             "password": PASSWORD,
+            "step": "sign",
             "subject_hash": request_subject(w.open_request).hash,
             **_date("achieved_on", timezone.localdate()),
         },
+    ),
+    Case(
+        "changes",
+        lambda w: [w.changed.request.uuid],
+        portfolio(PORTFOLIO_READERS, FACILITATOR),
+        post=lambda w: {"password": PASSWORD, "subject_hash": request_subject(w.changed.request).hash},
     ),
     Case("cancel", lambda w: [w.open_request.uuid], portfolio(NOT_ALLOWED, LEARNER), post=lambda w: {}),
     Case(

@@ -1,18 +1,19 @@
 from .caseload import caseload
-from .record_signatures import record_comment, reflection, reflection_sign, reflection_write
 from .invitations import code as invitation_code
 from .invitations import done as invitation_done
 from .invitations import landing as invitation
 from .invitations import sign as invitation_sign
+from .record_signatures import record_comment, reflection, reflection_sign, reflection_write
 from .reviews import cancel_invitation, invite, review, reviews
 from .reviews import edit as review_edit
 from .reviews import sign as review_sign
-from .sign_offs import ask, cancel, request_detail, withdraw
+from .sign_offs import ask, cancel, changes, request_detail, withdraw
 
 __all__ = [
     "ask",
     "cancel",
     "cancel_invitation",
+    "changes",
     "caseload",
     "invitation",
     "invitation_code",

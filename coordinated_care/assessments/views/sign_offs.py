@@ -5,11 +5,13 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from .. import presenters
-from ..forms import DecisionForm, SignOffRequestForm, WithdrawForm
-from ..services import access, record_look, signing
+from ..forms import DecisionForm, ReconfirmForm, SignDecisionForm, SignOffRequestForm, WithdrawForm
+from ..presenters.changes import changes_page
+from ..services import access, reconfirming, record_look, signing
 from ..services import sign_offs as services
 from .lookups import criterion_for, request_for, signature_for
 
@@ -40,7 +42,14 @@ def ask(request, enrolment_uuid, code):
     return render(request, "assessments/ask.jinja", {**context, "form": form})
 
 
+# What the confirm step carries back unchanged: everything the decision form posted.
+NOT_CARRIED = frozenset({"csrfmiddlewaretoken", "password", "step"})
+
+
 def request_detail(request, request_uuid):
+    """The request and, for its facilitator, the decision in one pass: the decision is checked
+    first, then shown back to sign with the password, asked for only then (and again alone if it
+    was wrong). "Change your decision" goes back to the form with everything as typed."""
     sign_off_request = request_for(request.user, request_uuid)
     enrolment = sign_off_request.enrolment
     record_look(request.user, enrolment)
@@ -49,36 +58,100 @@ def request_detail(request, request_uuid):
     if context["can_decide"]:
         supervisor = enrolment.supervisor.display_name if enrolment.supervisor_id else ""
         form = DecisionForm(
-            request.POST or None, initial={"subject_hash": context["subject_hash"]}, supervisor_name=supervisor
+            request.POST or None,
+            initial={"subject_hash": context["subject_hash"]},
+            supervisor_name=supervisor,
+            today=timezone.localdate(),
         )
+    if request.method != "POST":
+        return render(request, "assessments/request.jinja", {**context, "form": form})
+    if form is None:
+        raise PermissionDenied
+    step = request.POST.get("step", "")
+    if step == "change" or not form.is_valid():
+        return render(request, "assessments/request.jinja", {**context, "form": form})
+    data = form.cleaned_data
+    decision = {
+        "outcome": data["outcome"],
+        "comments": data["comments"],
+        "achieved_on": data["achieved_on"],
+        "reflection": data["reflection"],
+        "agreed_with_supervisor": data["agreed_with_supervisor"],
+        "actions": form.actions(),
+        "exceeds_expectations": data["exceeds_expectations"],
+        "exceeding_comment": data["exceeding_comment"],
+    }
+    try:
+        services.check_decision(sign_off_request, user=request.user, **decision)
+    except ValidationError as error:
+        form.add_service_error(error)
+        return render(request, "assessments/request.jinja", {**context, "form": form})
+    sign_form = SignDecisionForm(request.POST if step == "sign" else None)
+    if step == "sign" and sign_form.is_valid():
+        try:
+            services.record_decision(
+                sign_off_request,
+                user=request.user,
+                password=sign_form.cleaned_data["password"],
+                seen_subject_hash=data["subject_hash"],
+                base_url=request.build_absolute_uri("/"),
+                **decision,
+            )
+        except services.EvidenceMoved as error:
+            messages.warning(request, error.messages[0])
+            return redirect("assessments:request", sign_off_request.uuid)
+        except ValidationError as error:
+            sign_form.add_service_error(error)
+        else:
+            messages.success(request, f"You have signed your decision on {sign_off_request.criterion.code}.")
+            return redirect("assessments:request", sign_off_request.uuid)
+    carried = [
+        (name, value) for name in request.POST if name not in NOT_CARRIED for value in request.POST.getlist(name)
+    ]
+    return render(
+        request,
+        "assessments/request_sign.jinja",
+        {
+            **context,
+            "page_title": f"Check and sign your decision on {sign_off_request.criterion.code}",
+            "form": sign_form,
+            "carried": carried,
+            "preview": presenters.decision_preview(form, decision),
+        },
+    )
+
+
+def changes(request, request_uuid):
+    """What changed in a sign-off's evidence since it was signed, word by word, and for the
+    facilitator who signed it, re-confirming it in one step (the password)."""
+    sign_off_request = request_for(request.user, request_uuid)
+    record_look(request.user, sign_off_request.enrolment)
+    context = changes_page(sign_off_request, request.user)
+    form = None
+    if context["can_reconfirm"]:
+        form = ReconfirmForm(request.POST or None, initial={"subject_hash": context["subject_hash"]})
     if request.method == "POST":
         if form is None:
             raise PermissionDenied
         if form.is_valid():
-            data = form.cleaned_data
             try:
-                services.record_decision(
+                reconfirming.reconfirm_sign_off(
                     sign_off_request,
                     user=request.user,
-                    password=data["password"],
-                    seen_subject_hash=data["subject_hash"],
-                    outcome=data["outcome"],
-                    comments=data["comments"],
-                    achieved_on=data["achieved_on"],
-                    reflection=data["reflection"],
-                    agreed_with_supervisor=data["agreed_with_supervisor"],
-                    actions=form.actions(),
-                    base_url=request.build_absolute_uri("/"),
+                    password=form.cleaned_data["password"],
+                    seen_subject_hash=form.cleaned_data["subject_hash"],
                 )
             except services.EvidenceMoved as error:
                 messages.warning(request, error.messages[0])
-                return redirect("assessments:request", sign_off_request.uuid)
+                return redirect("assessments:changes", sign_off_request.uuid)
             except ValidationError as error:
                 form.add_service_error(error)
             else:
-                messages.success(request, f"You have signed your decision on {sign_off_request.criterion.code}.")
-                return redirect("assessments:request", sign_off_request.uuid)
-    return render(request, "assessments/request.jinja", {**context, "form": form})
+                messages.success(request, f"You have re-confirmed your sign-off of {sign_off_request.criterion.code}.")
+                return redirect(
+                    "portfolios:criterion", sign_off_request.enrolment.uuid, sign_off_request.criterion.code
+                )
+    return render(request, "assessments/changes.jinja", {**context, "form": form})
 
 
 @require_POST

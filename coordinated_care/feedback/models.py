@@ -71,6 +71,9 @@ class FeedbackResponse(models.Model):
     source = models.CharField(max_length=8, choices=Source.choices, default=Source.ONLINE)
     # The day only: a time could tie an answer to the person seen at that time.
     received_on = models.DateField()
+    # Staff and key people only (the PD's "Date/time" of ongoing feedback): they give their role,
+    # and a member of staff may give their name. Never for a patient or carer (above).
+    received_at = models.DateTimeField(null=True, blank=True)
     # The patient / service user form.
     respondent = models.CharField(max_length=8, choices=Respondent.choices, blank=True)
     needs = models.PositiveSmallIntegerField(choices=SCALE, null=True, blank=True)
@@ -98,6 +101,10 @@ class FeedbackResponse(models.Model):
                 condition=Q(source="online", transcribed_by__isnull=True)
                 | Q(source="paper", transcribed_by__isnull=False),
                 name="feedback_response_transcriber_iff_paper",
+            ),
+            models.CheckConstraint(
+                condition=Q(received_at__isnull=True) | ~Q(audience="patient"),
+                name="feedback_response_no_time_for_patients",
             ),
             *[
                 models.CheckConstraint(

@@ -132,9 +132,12 @@ def check_open(feedback_request):
 
 @transaction.atomic
 def submit_response(feedback_request, *, answers):
-    """Take the answers and spend the link, both or neither. Nothing identifies the giver: the
-    response keeps the day, not the time, and not the request it came through."""
-    today = timezone.localdate()
+    """Take the answers and spend the link, both or neither. Nothing identifies the giver: a
+    patient's or carer's response keeps the day, not the time, and no response keeps the request
+    it came through. Staff and key people's keep the time too: the PD's ongoing feedback records
+    its date/time beside their role."""
+    now = timezone.now()
+    today = timezone.localdate(now)
     spent = FeedbackRequest.objects.filter(
         pk=feedback_request.pk, state=FeedbackRequest.State.OPEN, expires_on__gte=today
     ).update(state=FeedbackRequest.State.USED)
@@ -148,5 +151,6 @@ def submit_response(feedback_request, *, answers):
         audience=feedback_request.audience,
         source=FeedbackResponse.Source.ONLINE,
         received_on=today,
+        received_at=None if feedback_request.audience == FeedbackRequest.Audience.PATIENT else now,
         **answers,
     )

@@ -21,6 +21,20 @@ from ..questions import CONSENT_INTRO, CONSENT_POINTS, PUBLIC_FREE_TEXT_HINT, QU
 
 GONE_STATUS = 410
 
+# Why answers were not taken, said plainly and without blaming anyone: the answers are still on
+# the page, and sending them again works.
+NOT_SENT = {
+    "too_fast": (
+        "Your feedback has not been sent yet. To stop computer programs sending feedback, we only "
+        "take a form a few seconds after it was opened, and yours came back quicker than that. Your "
+        "answers are still here: select ‘Send feedback’ again to send them."
+    ),
+    "stale": (
+        "Your feedback has not been sent yet, because the form was open for a long time (or was "
+        "opened on another page). Your answers are still here: select ‘Send feedback’ again to send them."
+    ),
+}
+
 
 def _quiet(response):
     # Django logs every 4xx with its path, and these paths carry a token: the page says what
@@ -135,9 +149,11 @@ def answer(request, token):
         return redirect("feedback:thanks")
     if verdict:
         form.is_valid()
-        form.fresh_stamp()
-        notice = "Please check your answers, then select ‘Send feedback’ again."
-        return _render_answers(request, token, feedback_request, form, notice=notice)
+        if verdict == "stale":
+            form.fresh_stamp()
+        # Too quick: the note of when the form was first shown is kept, so sending the same
+        # answers again a moment later is taken, not refused once more.
+        return _render_answers(request, token, feedback_request, form, notice=NOT_SENT[verdict])
     if not form.is_valid():
         return _render_answers(request, token, feedback_request, form)
     try:

@@ -45,7 +45,7 @@ def signed_portfolio(enrolment, learner, facilitator):
 
 def test_every_app_that_holds_personal_data_registers_a_provider():
     keys = [p.key for p in providers.providers()]
-    assert keys == ["accounts", "programmes", "portfolios", "feedback", "assessments", "roles"]
+    assert keys == ["accounts", "programmes", "portfolios", "feedback", "assessments", "roles", "reminders"]
 
 
 def test_the_download_holds_what_every_app_has_of_the_learner(signed_portfolio, learner):

@@ -133,6 +133,9 @@ def _decision(state, actions):
         "achieved_on": _date(assessment.achieved_on),
         "reflection": assessment.reflection,
         "agreed_with_supervisor": assessment.agreed_with_supervisor,
+        "exceeds_expectations": assessment.exceeds_expectations,
+        "exceeding_comment": assessment.exceeding_comment,
+        "reconfirmed": assessment.reconfirms_id is not None,
         "actions": actions.get(assessment.pk, []),
         "signature": signature_data(signature_line(signature, problems=state.problems)) if signature else None,
     }
@@ -314,6 +317,12 @@ def portfolio_document(enrolment):
             c for c in criteria if c["decision"] and c["decision"]["outcome_value"] == "development_need"
         ],
         "critical_reflections": [c for c in criteria if c["decision"] and c["decision"]["reflection"]],
+        # For the final review: the PD asks comments to acknowledge those exceeding expectations.
+        "exceeding": [
+            c
+            for c in criteria
+            if c["status_value"] == "achieved" and c["decision"] and c["decision"]["exceeds_expectations"]
+        ],
         "reflections": [_entry(e) for e in by_kind.get(Entry.Kind.REFLECTION, [])],
         "changed": [c for c in criteria if c["status_value"] == "changed"],
         "values_worksheet": {

@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from coordinated_care.confidentiality.forms import role_field_name
 from coordinated_care.portfolios import services
-from coordinated_care.portfolios.models import Entry, EntryVersion
+from coordinated_care.portfolios.models import Entry, EntryVersion, EvidenceLink
 
 from .builders import CASE_STUDY
 
@@ -69,3 +69,19 @@ def test_a_name_confirmed_in_one_entry_is_asked_about_in_another(entry, enrolmen
 
 def test_an_entry_not_yet_made_has_nothing_confirmed():
     assert services.confirmed_names(None) == []
+
+
+def test_a_name_confirmed_in_how_an_entry_shows_a_criterion_is_not_asked_about_again(
+    entry, enrolment, learner_client, criteria
+):
+    criterion, another = criteria[0], criteria[1]
+    how = "Sam Okafor and I agreed the plan together, and I wrote it up for the team that week."
+    evidence = url("entry_evidence", enrolment.uuid, entry.uuid)
+    linked = {f"criterion_{criterion.pk}": "on", f"how_{criterion.pk}": how}
+    first = {**linked, "confidentiality_declaration": "on", role_field_name("Sam Okafor"): "Practice pharmacist"}
+    assert learner_client.post(evidence, first).status_code == 302
+    # Saved again with another criterion added: the name in the same words is not asked about.
+    again = {**linked, f"criterion_{another.pk}": "on", f"how_{another.pk}": "It shows planning with the team."}
+    assert learner_client.post(evidence, again).status_code == 302
+    link = EvidenceLink.objects.get(entry=entry, criterion=criterion)
+    assert [(d["text"], d["role"]) for d in link.declarations] == [("Sam Okafor", "Practice pharmacist")]

@@ -51,7 +51,14 @@ def export(user):
             for row in user.role_assignments.select_related("organisation").order_by("created_at", "id")
         ],
     )
-    sections = [account, roles]
+    acknowledged = Section(
+        "Responsibilities you acknowledged",
+        [
+            {"responsibilities": row.get_responsibilities_display(), "acknowledged": row.acknowledged_at}
+            for row in user.acknowledgements.order_by("acknowledged_at", "id")
+        ],
+    )
+    sections = [account, roles, acknowledged]
     EmailAddress = apps.get_model("account", "EmailAddress") if apps.is_installed("allauth.account") else None
     if EmailAddress is not None:
         rows = EmailAddress.objects.filter(user=user).order_by("id")

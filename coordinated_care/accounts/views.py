@@ -1,4 +1,5 @@
-"""A person's download of their data, and the administrator's erasure (UK GDPR; ADR 15)."""
+"""A person's download of their data, and the administrator's erasure (UK GDPR; ADR 15); the
+responsibilities the Portfolio Document gives a role, and their acknowledgement."""
 
 from django.contrib import messages
 from django.http import Http404, HttpResponse
@@ -6,8 +7,9 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
-from . import privacy
+from . import privacy, responsibilities
 from .privacy_forms import ErasureForm
+from .services import HOME_URL_NAMES
 
 FORMATS = {"json": "application/json", "pdf": "application/pdf"}
 
@@ -45,3 +47,23 @@ def erase_person(request):
             messages.success(request, f"Their personal data is erased ({summary}).")
             return redirect("accounts:erase")
     return render(request, "accounts/erase.jinja", {"page_title": "Erase a person's data", "form": form})
+
+
+@require_http_methods(["GET", "POST"])
+def responsibilities_page(request, slug):
+    """The responsibilities of a role in the PD's words; whoever holds the role acknowledges them
+    here, once. To anyone else the page does not exist."""
+    which = responsibilities.SLUGS.get(slug)
+    if which is None or not responsibilities.may_acknowledge(request.user, which):
+        raise Http404
+    if request.method == "POST":
+        responsibilities.acknowledge(request.user, which)
+        messages.success(request, "Thank you: you have acknowledged these responsibilities.")
+        return redirect(HOME_URL_NAMES[responsibilities.ROLE[which]])
+    context = {
+        "page_title": which.label,
+        "responsibilities": which,
+        "slug": slug,
+        "acknowledged_at": responsibilities.acknowledged_at(request.user, which),
+    }
+    return render(request, "accounts/responsibilities.jinja", context)

@@ -22,6 +22,14 @@ def roles_of(user):
     return frozenset(role.value for role in _roles_of(user))
 
 
+def pd_responsibilities():
+    """The responsibilities the Portfolio Document gives the care coordinator and the facilitator
+    (accounts.responsibilities), for the notices and pages that repeat them."""
+    from coordinated_care.accounts import responsibilities
+
+    return responsibilities
+
+
 def environment(**options):
     # ChainableUndefined is what the NHS.UK macros expect for their optional parameters.
     options["undefined"] = ChainableUndefined
@@ -34,6 +42,7 @@ def environment(**options):
             "url": url,
             "get_messages": get_messages,
             "roles_of": roles_of,
+            "pd_responsibilities": pd_responsibilities,
             "SERVICE_NAME": settings.SERVICE_NAME,
         }
     )

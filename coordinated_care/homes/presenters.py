@@ -2,21 +2,32 @@
 what the apps below have for that role, in a fixed number of queries. The home pages sit above
 every domain app (ADR 10), so they import them directly."""
 
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Subquery
 from django.urls import reverse
 
 from coordinated_care.accounts import services
-from coordinated_care.accounts.models import Role, RoleAssignment
+from coordinated_care.accounts.models import Acknowledgement, Role, RoleAssignment
 from coordinated_care.assessments.presenters import caseload_summary, supervisor_todo
 from coordinated_care.portfolios.home import learner_home_context
 from coordinated_care.programmes.presenters import role_home_context
 from coordinated_care.roles.models import RoleHolder
+
+# The roles the Portfolio Document gives responsibilities to, which their home asks them to acknowledge.
+RESPONSIBILITIES = {
+    Role.LEARNER: Acknowledgement.Responsibilities.CARE_COORDINATOR,
+    Role.FACILITATOR: Acknowledgement.Responsibilities.FACILITATOR,
+}
+
+
+def _acknowledged(which):
+    return Acknowledgement.objects.filter(user=OuterRef("user"), responsibilities=which).values("acknowledged_at")[:1]
 
 
 class RoleHome:
     def __init__(self, user, role):
         self.user = user
         self.role = Role(role)
+        self.responsibilities = RESPONSIBILITIES.get(self.role)
 
     def context(self):
         assignments = list(
@@ -24,6 +35,8 @@ class RoleHome:
             .select_related("organisation")
             # Asked in the same query: whether they are in a role profile, to rate themselves against.
             .annotate(holds_role_profile=Exists(RoleHolder.objects.filter(user=OuterRef("user"))))
+            # And when they acknowledged the responsibilities of the role this home is for (none: never).
+            .annotate(acknowledged_at=Subquery(_acknowledged(self.responsibilities or "")))
             .order_by("role")
         )
         organisations = sorted({a.organisation.name for a in assignments if a.role == self.role})
@@ -38,6 +51,8 @@ class RoleHome:
             "organisations": organisations,
             "other_roles": other_roles,
             "holds_role_profile": any(a.holds_role_profile for a in assignments),
+            "responsibilities": self.responsibilities,
+            "acknowledged_at": next((a.acknowledged_at for a in assignments), None),
             # The learners and cohorts of facilitators, supervisors and programme leads.
             **role_home_context(self.role, self.user),
             **self._caseload(),

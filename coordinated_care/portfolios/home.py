@@ -20,4 +20,6 @@ def learner_home_context(user):
         "enrolment": enrolment,
         "progress": link_documents(portfolio_progress(enrolment)),
         "can_edit": can_edit_portfolio(user, enrolment),
+        # The PD's Learning Facilitator (LF): the cohort's leads at the training hub.
+        "learning_facilitators": [lead.display_name for lead in enrolment.cohort.leads.order_by("full_name", "pk")],
     }

@@ -34,6 +34,18 @@ urlpatterns = [
     path("<uuid:enrolment_uuid>/accredited-training/", views.accredited_training, name="accredited_training"),
     path("<uuid:enrolment_uuid>/workshops/<int:number>/", views.workshop_note, name="workshop_note"),
     path("<uuid:enrolment_uuid>/draft/", views.draft, name="draft"),
+    path("<uuid:enrolment_uuid>/front-sheet/", views.front_sheet, name="front_sheet"),
+    path("<uuid:enrolment_uuid>/reasonable-adjustments/", views.reasonable_adjustments, name="reasonable_adjustments"),
+    path(
+        "<uuid:enrolment_uuid>/reasonable-adjustments/<uuid:adjustment_uuid>/agree/",
+        views.agree_reasonable_adjustment,
+        name="agree_reasonable_adjustment",
+    ),
+    path(
+        "<uuid:enrolment_uuid>/reasonable-adjustments/<uuid:adjustment_uuid>/remove/",
+        views.remove_reasonable_adjustment,
+        name="remove_reasonable_adjustment",
+    ),
     path("<uuid:enrolment_uuid>/files/<uuid:attachment_uuid>/", views.attachment, name="attachment"),
     path(
         "<uuid:enrolment_uuid>/files/<uuid:attachment_uuid>/remove/", views.remove_attachment, name="remove_attachment"

@@ -38,6 +38,8 @@ RUNNERS = frozenset({"programme_lead", "administrator"})
 LEAD = frozenset({"programme_lead"})
 # Who adapts one learner's schedule: their facilitator and whoever runs the cohort.
 SCHEDULE_ADAPTERS = frozenset({"facilitator", "programme_lead", "administrator"})
+# Who see a learner's reasonable adjustments: not every reader of the portfolio (the supervisor).
+ADJUSTMENT_READERS = frozenset({"learner", "facilitator", "programme_lead"})
 # Who manages role profiles, teams' needs and service checklists.
 MANAGERS = frozenset({"employer", "administrator"})
 # Everyone signed in. The revoked personas still have an account (they keep other roles' pages).
@@ -185,6 +187,13 @@ class World:
             invitation=invitation,
             token=tokens[0],
         )
+
+    @cached_property
+    def adjustment(self):
+        """A reasonable adjustment the learner recorded, waiting for their facilitator to agree it."""
+        from coordinated_care.programmes.services.adjustments import record_adjustment
+
+        return record_adjustment(self.enrolment, by=self.fixture("learner"), adjustment="Extra time to write up")
 
     @cached_property
     def delegation(self):
@@ -524,6 +533,26 @@ RULES: dict[str, Rule] = {
     ),
     # portfolios: the learner writes, the readers read
     "portfolios:overview": Rule(P, u("portfolios:overview", _e), portfolio(PORTFOLIO_READERS)),
+    "portfolios:front_sheet": Rule(P, u("portfolios:front_sheet", _e), portfolio(PORTFOLIO_READERS)),
+    # Reasonable adjustments: the learner, their facilitators and the cohort's lead; not the supervisor.
+    "portfolios:reasonable_adjustments": Rule(
+        "The learner, their facilitator (or a delegate) and the cohort's lead",
+        u("portfolios:reasonable_adjustments", _e),
+        portfolio(ADJUSTMENT_READERS, ADJUSTMENT_READERS),
+        data=lambda w: {"adjustment": "Slides printed in a larger font"},
+    ),
+    "portfolios:agree_reasonable_adjustment": Rule(
+        "Their facilitator (or a delegate) and the cohort's lead",
+        u("portfolios:agree_reasonable_adjustment", _e, lambda w: w.adjustment.uuid),
+        portfolio(NOT_ALLOWED, FACILITATOR | LEAD),
+        data=lambda w: {},
+    ),
+    "portfolios:remove_reasonable_adjustment": Rule(
+        "The learner, their facilitator (or a delegate) and the cohort's lead",
+        u("portfolios:remove_reasonable_adjustment", _e, lambda w: w.adjustment.uuid),
+        portfolio(NOT_ALLOWED, ADJUSTMENT_READERS),
+        data=lambda w: {},
+    ),
     "portfolios:criterion": Rule(
         P, u("portfolios:criterion", _e, lambda w: w.portfolio.criterion.code), portfolio(PORTFOLIO_READERS)
     ),
@@ -803,6 +832,12 @@ RULES: dict[str, Rule] = {
     "accounts:your_data": Rule("Everyone signed in: their own data", u("accounts:your_data"), signed_in()),
     "accounts:download_your_data": Rule(
         "Everyone signed in: their own data", u("accounts:download_your_data", "json"), signed_in()
+    ),
+    "accounts:responsibilities": Rule(
+        "Whoever holds the role the responsibilities are written for (care coordinators here)",
+        u("accounts:responsibilities", "care-coordinator"),
+        Access(readers=LEARNERS, get=LEARNERS, post=LEARNERS),
+        data=lambda w: {},
     ),
     "accounts:erase": Rule(
         "Administrators",

@@ -4,6 +4,8 @@ and the introductions to the schedule and the assessment criteria. Kept word for
 (shared/seeds), but for the PD's "Personal Development (PD) documentation", which is this
 Portfolio Document."""
 
+from coordinated_care.accounts import responsibilities
+
 TITLE = "Portfolio Document: Care Coordination (Primary Care)"
 
 PURPOSE = (
@@ -17,75 +19,10 @@ PURPOSE = (
     "within their role.",
 )
 
-COORDINATOR_RESPONSIBILITIES = (
-    (
-        "Restricted Access to Confidential Information",
-        "As a care coordinator, you will have access to sensitive information that must be treated with the utmost "
-        "discretion and care.",
-    ),
-    (
-        "Prohibition on Identifying Patients or Service Users",
-        "The Portfolio Document (PD) should never contain information that could lead to the identification of "
-        "patients, service users, or carers. This prohibition includes names, addresses, specific medical "
-        "conditions, or any other unique identifiers.",
-    ),
-    (
-        "Restrictions on Disclosure and Use of Information",
-        "Information about patients, service users, or carers must not be disclosed to any unauthorised person. "
-        "This restriction applies to verbal discussions, written communications, and electronic data sharing alike.",
-    ),
-    (
-        "Prohibition on Removing or Misusing Information",
-        "Removing, photocopying, or using confidential information outside the workplace is strictly prohibited. "
-        "This policy is designed to prevent unauthorised or accidental sharing of sensitive data.",
-    ),
-)
-
-FACILITATOR_RESPONSIBILITIES = (
-    "This role is an essential enabler within the care coordinators place of work, sharing, guiding, and providing "
-    "support to build confidence through reflective evidence-based practice. The practice-based facilitator will "
-    "meet regularly with the care coordinator throughout the 6-month period to review their progress against the "
-    "competencies and, where necessary support them to access opportunities to demonstrate their capabilities "
-    "against each competency.",
-    "The role should be aware of any disability or needs that require reasonable adjustments and allow for this to "
-    "ensure the care coordinator achieves the maximum benefit from the learning experience. The role is to help the "
-    "care coordinator to make progress by providing information, guidance and facilitating opportunities for "
-    "learning and demonstration of practice.",
-    "When the designated practice-based learning facilitator is not available, support must be delegated within the "
-    "team with appropriate feedback processes in place. All members of the team will contribute to the care "
-    "coordinator's experience and will provide support during their learning experience, identifying learning "
-    "opportunities and by providing feedback on the care coordinator's performance.",
-)
-
-FACILITATOR_KEY_ROLE = (
-    (
-        "Identify learning opportunities",
-        (
-            "The role will identify relevant learning opportunities and creating learning and development plans with "
-            "the care coordinator.",
-        ),
-    ),
-    (
-        "Assessing the care coordinator",
-        (
-            "When assessing the competencies, consider sources of evidence that encompass knowledge, skills, "
-            "attitudes, and the views of those receiving care. Comments should acknowledge those exceptional care "
-            "coordinators who are exceeding expectations for their stage in practice or who have particularly "
-            "commendable attitudes, behaviours, knowledge, or skills.",
-            "If the care coordinator is not meeting the required standards this should be highlighted as a "
-            "development need as soon as possible to ensure that appropriate support is in place and an action plan "
-            "should be formulated.",
-        ),
-    ),
-    (
-        "Assessment of overall performance",
-        (
-            "You are responsible for assessing the achievement of all the required learning outcomes and "
-            "professional attitudes and behaviours for the care coordinator at the end of year one of the programme. "
-            "This should be documented in the PD.",
-        ),
-    ),
-)
+# The responsibilities are written once, where the acknowledgement of them is kept.
+COORDINATOR_RESPONSIBILITIES = responsibilities.CARE_COORDINATOR
+FACILITATOR_RESPONSIBILITIES = responsibilities.FACILITATOR
+FACILITATOR_KEY_ROLE = responsibilities.FACILITATOR_KEY_ROLE
 
 SCHEDULE_INTRO = (
     "The provided Learning and Development Schedule serves as a customisable template designed to facilitate the "

@@ -1,9 +1,10 @@
 """Demo assessments and feedback for the demo learner, so that the facilitator's caseload and the
-feedback summary have something to show: a signed initial discussion, one criterion achieved, one
-development need with an agreed action, one request waiting for the facilitator, and a few
-feedback responses. Everything goes through the apps' own services (signatures, hashes, audit
-events) and all the writing is invented: it must pass the confidentiality guard like anything a
-learner writes. Each part is made once: running this again finds what is there."""
+feedback summary have something to show: a signed initial discussion, one criterion achieved (the
+care coordinator acknowledged as exceeding expectations), one development need with an agreed
+action, one request waiting for the facilitator, and a few feedback responses. Everything goes
+through the apps' own services (signatures, hashes, audit events) and all the writing is invented:
+it must pass the confidentiality guard like anything a learner writes. Each part is made once:
+running this again finds what is there."""
 
 import datetime
 
@@ -39,6 +40,8 @@ ACHIEVED = (
     "Clear, person-centred conversations over several contacts, and a thoughtful reflection on why "
     "shorter discussions worked better.",
 )
+# The PD asks comments to acknowledge those exceeding expectations for their stage in practice.
+EXCEEDING = "Already leads the practice's weekly huddle on people waiting for community support."
 DEVELOPMENT_NEED = (
     "PC3",
     "Good involvement of a family member with consent. More evidence is needed of agreeing a plan "
@@ -104,7 +107,8 @@ def _decide(request, facilitator, outcome, comments, **extra):
 
 @transaction.atomic
 def seed_sign_offs(enrolment, today=None):
-    """PC1 achieved, a development need on PC3 with an agreed action, and CS7 waiting."""
+    """PC1 achieved (exceeding expectations), a development need on PC3 with an agreed action, and
+    CS7 waiting."""
     if SignOffRequest.objects.filter(enrolment=enrolment).exists():
         return
     today = today or timezone.localdate()
@@ -118,7 +122,15 @@ def seed_sign_offs(enrolment, today=None):
         )
 
     code, comments = ACHIEVED
-    _decide(ask(code), facilitator, "achieved", comments, achieved_on=today)
+    _decide(
+        ask(code),
+        facilitator,
+        "achieved",
+        comments,
+        achieved_on=today,
+        exceeds_expectations=True,
+        exceeding_comment=EXCEEDING,
+    )
     code, comments, action = DEVELOPMENT_NEED
     _decide(
         ask(code),

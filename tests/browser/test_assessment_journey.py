@@ -130,10 +130,12 @@ def test_sign_off_changed_evidence_and_a_final_review_signed_by_invitation(new_p
     expect(reading).to_contain_text(REFLECTION)
     check(facilitator)
 
-    # And records "achieved" but gives the wrong password
+    # And records "achieved", checks it, but gives the wrong password
     reading.get_by_role("radio", name="Achieved", exact=True).check()
     facilitator.get_by_label("Comments and rationale").fill(COMMENTS)
     fill_date(facilitator, "Date achieved", today)
+    reading.get_by_role("button", name="Continue").click()
+    expect(h1(facilitator)).to_contain_text("Check and sign your decision")
     facilitator.get_by_label("Your password").fill("not-my-password")
     reading.get_by_role("button", name="Sign and record decision").click()
 
@@ -143,7 +145,6 @@ def test_sign_off_changed_evidence_and_a_final_review_signed_by_invitation(new_p
     check(facilitator)
 
     # When they re-enter their password and sign
-    reading.get_by_role("radio", name="Achieved", exact=True).check()
     facilitator.get_by_label("Your password").fill(DEMO_PASSWORD)
     reading.get_by_role("button", name="Sign and record decision").click()
 

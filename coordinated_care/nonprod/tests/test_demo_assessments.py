@@ -51,6 +51,7 @@ def test_pc1_is_achieved_and_pc3_has_an_agreed_action(demo_enrolment):
     achieved = Assessment.objects.get(enrolment=demo_enrolment, criterion__code="PC1")
     assert achieved.assessed_by.email == "facilitator@demo.test"
     assert achieved.signed_evidence.count() == 1  # the case study linked to PC1
+    assert achieved.exceeds_expectations and achieved.exceeding_comment == demo_assessments.EXCEEDING
     need = Assessment.objects.get(enrolment=demo_enrolment, criterion__code="PC3")
     assert need.agreed_actions.count() == 1
     assert Signature.objects.filter(enrolment=demo_enrolment, review__isnull=True).count() == 2

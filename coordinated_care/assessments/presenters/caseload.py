@@ -142,6 +142,7 @@ def caseload_page(user, today=None):
             "on_behalf_of": (
                 case.enrolment.facilitator.display_name if case.enrolment.facilitator_id != user.pk else ""
             ),
+            "delegations_href": reverse("delegations:index", args=[case.enrolment.uuid]),
             "cohort": case.enrolment.cohort.name,
             "practice": case.enrolment.practice.name,
             "href": portfolio_href(case.enrolment),

@@ -37,15 +37,6 @@ def may_delegate(user, enrolment):
     )
 
 
-def may_see_delegations(user, enrolment):
-    """Who sees a learner's delegations: those who may make them, and the delegates themselves."""
-    return (
-        access.is_facilitator(user, enrolment)
-        or access.leads_cohort(user, enrolment.cohort)
-        or Delegation.objects.filter(enrolment=enrolment, delegate=user).exists()
-    )
-
-
 def team_of(enrolment):
     """The organisations whose facilitators may be delegated to: the learner's practice, its PCN
     and the PCN's other practices."""

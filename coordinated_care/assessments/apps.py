@@ -35,6 +35,12 @@ class AssessmentsConfig(AppConfig):
         providers.register_panel("entry", panels.entry_page_panel)
         providers.register_panel("criterion", panels.reflection_page_panel)
         providers.register_look(record_look)
+        # Sign-off begun keeps a cohort on its programme version (ADR 17).
+        from coordinated_care.programmes import providers as programme_providers
+
+        from .services.versions import sign_offs_keep_cohort
+
+        programme_providers.register_move_check("assessments", sign_offs_keep_cohort)
         # A patient identifier removed from an entry goes from the titles signed evidence keeps.
         from .services.redaction import redact_signed_titles
 

@@ -20,6 +20,12 @@ class FeedbackConfig(AppConfig):
         register(ResponseEvidenceLink, ["how_it_shows"])
         # Responses count in a portfolio's progress: as evidence, and towards the feedback document.
         providers.register_progress(evidence=evidence_counts, documents=document_counts)
+        # A cohort moved to another version of its programme takes the feedback evidence along (ADR 17).
+        from coordinated_care.programmes import providers as programme_providers
+
+        from .services.versions import move_response_links
+
+        programme_providers.register_criteria_mover("feedback", move_response_links)
 
         # What it holds of a person: their download, their erasure (accounts.providers, ADR 15).
         from . import personal_data

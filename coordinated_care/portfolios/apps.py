@@ -35,6 +35,10 @@ class PortfoliosConfig(AppConfig):
         audited.register_models()
         # The cohort page and the supporters' home pages count progress by the portfolio's rules.
         providers.register_progress_counter(progress_counts)
+        # A cohort moved to another version of its programme takes the evidence links along (ADR 17).
+        from .versions import move_evidence_links
+
+        providers.register_criteria_mover("portfolios", move_evidence_links)
 
         # What it holds of a person: their download, their erasure (accounts.providers, ADR 15).
         from . import personal_data

@@ -1,6 +1,10 @@
 """Administrators build programmes from any published framework version, and can set up cohorts
 and correct enrolments. A programme's criteria, documents, workshop plan and values are edited
-on the programme's own page; its criteria may map only to items of its own framework version."""
+on the programme's own page; its criteria may map only to items of its own framework version.
+
+Versions (ADR 17): only a draft version is edited here. A published or retired version is shown
+read-only, and its status is never set here: a change starts a new draft, and a draft is published,
+on the programme's versions page in the service (programmes.services.versions)."""
 
 from django import forms
 from django.contrib import admin
@@ -32,6 +36,8 @@ class ProgrammeAdminForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if "framework_version" not in self.fields:
+            return  # a published version, shown read-only (ADR 17)
         published = FrameworkVersion.objects.filter(status=FrameworkVersion.Status.PUBLISHED)
         if self.instance.framework_version_id:
             published = published | FrameworkVersion.objects.filter(pk=self.instance.framework_version_id)
@@ -84,14 +90,31 @@ class ProgrammePartsFormSet(BaseInlineFormSet):
                 form.add_error(field, error)
 
 
-class CriterionGroupInline(admin.StackedInline):
+def _is_draft(programme):
+    return programme is None or programme.status == Programme.Status.DRAFT
+
+
+class DraftOnlyInline:
+    """A programme's parts change only while it is a draft (ADR 17)."""
+
+    def has_change_permission(self, request, obj=None):
+        return _is_draft(obj) and super().has_change_permission(request, obj)
+
+    def has_add_permission(self, request, obj=None):
+        return _is_draft(obj) and super().has_add_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return _is_draft(obj) and super().has_delete_permission(request, obj)
+
+
+class CriterionGroupInline(DraftOnlyInline, admin.StackedInline):
     model = CriterionGroup
     formset = ProgrammePartsFormSet
     fields = ["position", "code", "title", "description", "evidence_guidance", "notes", "framework_domain"]
     extra = 0
 
 
-class CriterionInline(admin.StackedInline):
+class CriterionInline(DraftOnlyInline, admin.StackedInline):
     model = Criterion
     formset = ProgrammePartsFormSet
     fields = ["group", "position", "code", "title", "wording", "notes", "competencies"]
@@ -99,20 +122,20 @@ class CriterionInline(admin.StackedInline):
     verbose_name_plural = "criteria (save the programme with its groups first)"
 
 
-class RequiredDocumentInline(admin.TabularInline):
+class RequiredDocumentInline(DraftOnlyInline, admin.TabularInline):
     model = RequiredDocument
     fields = ["position", "kind", "minimum", "guidance"]
     extra = 0
 
 
-class WorkshopPlanItemInline(admin.TabularInline):
+class WorkshopPlanItemInline(DraftOnlyInline, admin.TabularInline):
     model = WorkshopPlanItem
     formset = ProgrammePartsFormSet
     fields = ["number", "theme", "weeks_after_start", "criterion_group"]
     extra = 0
 
 
-class PersonCentredValueInline(admin.TabularInline):
+class PersonCentredValueInline(DraftOnlyInline, admin.TabularInline):
     model = PersonCentredValue
     fields = ["position", "name"]
     extra = 0
@@ -127,6 +150,16 @@ class ProgrammeAdmin(admin.ModelAdmin):
     list_filter = ["status"]
     search_fields = ["title", "slug"]
     prepopulated_fields = {"slug": ["title"]}
+
+    def has_change_permission(self, request, obj=None):
+        return _is_draft(obj) and super().has_change_permission(request, obj)
+
+    def get_readonly_fields(self, request, obj=None):
+        # A version is published from the service's draft page, which retires the one before.
+        return ["status"] if obj is not None else []
+
+    def get_prepopulated_fields(self, request, obj=None):
+        return self.prepopulated_fields if obj is None else {}
 
     def get_inlines(self, request, obj):
         # Criteria belong to a group: they are added once the programme and its groups are saved.

@@ -5,7 +5,7 @@ never name a patient."""
 from coordinated_care import audit
 from coordinated_care.audit.providers import Readers, register_readers
 
-from .models import AccreditedTraining, Attendance, Delegation, Enrolment, Workshop
+from .models import AccreditedTraining, Attendance, Delegation, Enrolment, ScheduleChange, Workshop
 from .services import can_manage_cohort, can_read_portfolio, is_administrator, readable_enrolment
 
 
@@ -16,6 +16,8 @@ def register_models():
     audit.register(Delegation, label=lambda delegation: f"Delegation {delegation.pk}")
     # Filed under the learner's enrolment: whoever reads the portfolio reads how it was marked.
     audit.register(Attendance, label=lambda attendance: f"Attendance at workshop {attendance.workshop_id}")
+    # A learner's own schedule: what was moved, added or marked not applicable for them, and why.
+    audit.register(ScheduleChange, label=lambda change: f"Schedule change: {change.get_kind_display()}")
     # A workshop belongs to a cohort, not to one portfolio: its history is for those who run it.
     audit.register(Workshop, enrolment=lambda workshop: None, can_read=_can_read_workshop)
 

@@ -29,3 +29,38 @@ def count_progress(enrolments, today):
     if not _progress_counters:
         raise ImproperlyConfigured("No progress counter is registered: coordinated_care.portfolios registers one.")
     return _progress_counters[0](enrolments, today)
+
+
+# When a cohort moves to another version of its programme (ADR 17, services.versions.move_cohort),
+# the apps that link their records to criteria move those links to the new version's criteria.
+# Each mover takes the cohort's enrolment ids and {old criterion id: new criterion id} for the
+# criteria both versions have (by code), and updates its own rows in the same transaction:
+#
+#     providers.register_criteria_mover("portfolios", move_evidence_links)
+
+_criteria_movers = {}
+
+
+def register_criteria_mover(name, mover) -> None:
+    """One mover per app: registering again under the same name replaces it."""
+    _criteria_movers[name] = mover
+
+
+def move_criteria(enrolment_ids, mapping):
+    for _name, mover in sorted(_criteria_movers.items()):
+        mover(enrolment_ids, mapping)
+
+
+# What may keep a cohort on its version (a signed decision bound to a criterion, for one): each
+# check takes the cohort's enrolment ids and gives the reason in words, or None.
+
+_move_checks = {}
+
+
+def register_move_check(name, check) -> None:
+    _move_checks[name] = check
+
+
+def reasons_not_to_move(enrolment_ids):
+    enrolment_ids = list(enrolment_ids)
+    return [reason for _name, check in sorted(_move_checks.items()) if (reason := check(enrolment_ids))]

@@ -115,6 +115,13 @@ class World:
         return self.cohort.programme
 
     @cached_property
+    def programme_draft(self):
+        """A draft version 2 of the cohort's programme (ADR 17)."""
+        from coordinated_care.programmes.services.versions import new_draft
+
+        return new_draft(self.programme, self.fixture("programme_lead"))
+
+    @cached_property
     def feedback(self):
         from coordinated_care.feedback import services
         from coordinated_care.feedback.models import ResponseEvidenceLink
@@ -393,6 +400,43 @@ RULES: dict[str, Rule] = {
         "The learner's facilitator, the cohort's leads and administrators",
         u("programmes:learner_workshop", lambda w: w.e, 3),
         Access(SCHEDULE_ADAPTERS, get=SCHEDULE_ADAPTERS, post=SCHEDULE_ADAPTERS, post_status=200, changes=False),
+    ),
+    # Programme versions (ADR 17): programme leads and administrators change a programme in a draft.
+    "programmes:versions": Rule(
+        "Programme leads and administrators",
+        u("programmes:versions", lambda w: w.programme.slug),
+        Access(RUNNERS, get=RUNNERS, post=RUNNERS),
+    ),
+    "programmes:draft": Rule(
+        "Programme leads and administrators",
+        u("programmes:draft", lambda w: w.programme_draft.slug),
+        Access(RUNNERS, get=RUNNERS, post=RUNNERS),
+    ),
+    "programmes:draft_criterion": Rule(
+        "Programme leads and administrators",
+        u("programmes:draft_criterion", lambda w: w.programme_draft.slug, "PC1"),
+        Access(RUNNERS, get=RUNNERS, post=RUNNERS, post_status=200, changes=False),
+    ),
+    "programmes:draft_criterion_add": Rule(
+        "Programme leads and administrators",
+        u("programmes:draft_criterion_add", lambda w: w.programme_draft.slug),
+        Access(RUNNERS, get=RUNNERS, post=RUNNERS, post_status=200, changes=False),
+    ),
+    "programmes:draft_workshop": Rule(
+        "Programme leads and administrators",
+        u("programmes:draft_workshop", lambda w: w.programme_draft.slug, 1),
+        Access(RUNNERS, get=RUNNERS, post=RUNNERS, post_status=200, changes=False),
+    ),
+    "programmes:draft_workshop_add": Rule(
+        "Programme leads and administrators",
+        u("programmes:draft_workshop_add", lambda w: w.programme_draft.slug),
+        Access(RUNNERS, get=RUNNERS, post=RUNNERS, post_status=200, changes=False),
+    ),
+    # With no later version to move to, the page sends the cohort's leads back to the cohort.
+    "programmes:cohort_version": Rule(
+        "The cohort's leads and administrators",
+        u("programmes:cohort_version", lambda w: w.cohort.uuid),
+        Access(RUNNERS, get=RUNNERS, post=RUNNERS, get_status=302, changes=False),
     ),
     "programmes:learner_workshop_add": Rule(
         "The learner's facilitator, the cohort's leads and administrators",

@@ -2,10 +2,12 @@
 
 from django.contrib import messages
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from coordinated_care.core import dates
 from coordinated_care.programmes.services import can_edit_portfolio
+from coordinated_care.programmes.services.schedule import can_see_adaptations
 
 from .. import access, drafts, presenters, services
 from ..forms import EntryForm
@@ -20,6 +22,9 @@ SPEC = KINDS[Entry.Kind.WORKSHOP_NOTE]
 def workshops(request, enrolment_uuid):
     enrolment = access.enrolment_for(request.user, enrolment_uuid)
     context = presenters.workshops_page(enrolment, can_edit=can_edit_portfolio(request.user, enrolment))
+    # The learner's facilitator and the cohort's leads adapt this learner's schedule (ADR 17).
+    if can_see_adaptations(request.user, enrolment):
+        context["adapt_href"] = reverse("programmes:learner_schedule", args=[enrolment.uuid])
     return render_page(request, "portfolios/workshops.jinja", context)
 
 

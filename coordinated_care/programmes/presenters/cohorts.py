@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from coordinated_care.programmes.models import Enrolment, Workshop
-from coordinated_care.programmes.services import can_create_cohort, manageable_cohorts
+from coordinated_care.programmes.services import can_create_cohort, manageable_cohorts, versions
 
 from .progress import summarise, weeks_elapsed
 
@@ -126,5 +126,8 @@ def cohort_page(cohort, user, page_number=None, today=None):
         "falling_behind": [row for row in rows if row["progress"].falling_behind],
         "enrol_href": reverse("programmes:enrol", kwargs={"uuid": cohort.uuid}),
         "add_workshop_href": reverse("programmes:cohort_workshop_add", kwargs={"uuid": cohort.uuid}),
+        # One query: a later published version of the programme the cohort could move to (ADR 17).
+        "later_version": versions.later_versions(cohort).order_by("-version").first(),
+        "move_href": reverse("programmes:cohort_version", kwargs={"uuid": cohort.uuid}),
         "programme_href": reverse("programmes:programme", kwargs={"slug": cohort.programme.slug}),
     }

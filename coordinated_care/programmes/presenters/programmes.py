@@ -9,6 +9,7 @@ from coordinated_care.frameworks.models import FrameworkItem
 from coordinated_care.frameworks.presenters import item_href, version_href
 from coordinated_care.programmes.models import Criterion, Programme
 from coordinated_care.programmes.services import is_administrator
+from coordinated_care.programmes.services.versions import can_edit_programmes
 
 
 def visible_programmes(user):
@@ -27,7 +28,10 @@ def index_page(user):
         "page_title": "Programmes",
         "programmes": [
             {"programme": programme, "href": programme_href(programme), "version": programme.framework_version}
-            for programme in visible_programmes(user).order_by("title")
+            # A retired version is read from its cohorts' pages; the list shows what runs now.
+            for programme in visible_programmes(user)
+            .exclude(status=Programme.Status.RETIRED)
+            .order_by("title", "version")
         ],
     }
 
@@ -91,4 +95,8 @@ def programme_page(slug, user):
         "criteria_total": sum(len(group["criteria"]) for group in groups),
         "values": [value.name for value in programme.values.order_by("position")],
         "is_draft": programme.status == Programme.Status.DRAFT,
+        # Programme leads and administrators change a programme through versions (ADR 17).
+        "versions_href": reverse("programmes:versions", kwargs={"slug": programme.slug})
+        if can_edit_programmes(user)
+        else None,
     }

@@ -8,6 +8,7 @@ from coordinated_care.frameworks.models import FrameworkItem
 from coordinated_care.frameworks.services import new_version_from, publish, retire
 from coordinated_care.programmes.models import Cohort, Criterion, PersonCentredValue, Programme
 from coordinated_care.programmes.services import building
+from coordinated_care.programmes.services import versions as programme_versions
 from coordinated_care.programmes.tests.factories import shipped_programme
 
 pytestmark = pytest.mark.django_db
@@ -22,6 +23,12 @@ def change_url(programme):
 @pytest.fixture
 def programme():
     return shipped_programme()
+
+
+@pytest.fixture
+def draft(programme, administrator):
+    """Version 2 of the shipped programme, a draft: only a draft is edited in the admin (ADR 17)."""
+    return programme_versions.new_draft(programme, administrator)
 
 
 @pytest.fixture
@@ -83,7 +90,8 @@ def form_data(response):
     return data
 
 
-def test_administrators_open_the_programme_admin(signed_in, administrator, programme):
+def test_administrators_open_the_programme_admin(signed_in, administrator, draft):
+    programme = draft
     client = signed_in(administrator)
     assert client.get("/admin/programmes/programme/").status_code == 200
     page = client.get(change_url(programme))
@@ -101,7 +109,17 @@ def test_administrators_open_the_programme_admin(signed_in, administrator, progr
     assert set(choices.values_list("version", flat=True)) == {programme.framework_version_id}
 
 
-def test_saving_the_shipped_programme_unchanged_changes_nothing(signed_in, administrator, programme):
+def test_a_published_version_is_read_only_in_the_admin(signed_in, administrator, programme):
+    client = signed_in(administrator)
+    page = client.get(change_url(programme))
+    assert page.status_code == 200 and not page.context["has_change_permission"]
+    assert client.post(change_url(programme), {"title": "Changed"}).status_code == 403
+    programme.refresh_from_db()
+    assert programme.title != "Changed"
+
+
+def test_saving_a_draft_unchanged_changes_nothing(signed_in, administrator, draft):
+    programme = draft
     client = signed_in(administrator)
     data = form_data(client.get(change_url(programme)))
     response = client.post(change_url(programme), data)
@@ -109,7 +127,8 @@ def test_saving_the_shipped_programme_unchanged_changes_nothing(signed_in, admin
     assert Criterion.objects.filter(programme=programme).count() == 30
 
 
-def test_an_administrator_changes_the_values_list(signed_in, administrator, programme):
+def test_an_administrator_changes_the_values_list_of_a_draft(signed_in, administrator, draft):
+    programme = draft
     client = signed_in(administrator)
     data = form_data(client.get(change_url(programme)))
     data["values-7-name"] = "Partnership working"
@@ -118,9 +137,8 @@ def test_an_administrator_changes_the_values_list(signed_in, administrator, prog
     assert last.name == "Partnership working"
 
 
-def test_a_criterion_cannot_map_to_another_versions_item_through_the_admin(
-    signed_in, administrator, programme, versions
-):
+def test_a_criterion_cannot_map_to_another_versions_item_through_the_admin(signed_in, administrator, draft, versions):
+    programme = draft
     _, later, _ = versions
     client = signed_in(administrator)
     data = form_data(client.get(change_url(programme)))
@@ -132,7 +150,8 @@ def test_a_criterion_cannot_map_to_another_versions_item_through_the_admin(
     assert stray not in first.competencies.all()
 
 
-def test_a_programme_cannot_move_to_another_version_through_the_admin(signed_in, administrator, programme, versions):
+def test_a_programme_cannot_move_to_another_version_through_the_admin(signed_in, administrator, draft, versions):
+    programme = draft
     _, later, _ = versions
     client = signed_in(administrator)
     data = form_data(client.get(change_url(programme)))

@@ -212,3 +212,11 @@ def test_the_learners_schedule_costs_a_fixed_number_of_queries(enrolment, facili
         )
     with django_assert_num_queries(3):
         schedule.schedule_for(enrolment)
+
+
+def test_the_facilitator_finds_the_learners_schedule_from_the_portfolio_and_the_supervisor_does_not(
+    enrolment, facilitator, supervisor, signed_in
+):
+    link = f'href="/schedule/{enrolment.uuid}/"'
+    assert link in signed_in(facilitator).get(f"/portfolio/{enrolment.uuid}/workshops/").content.decode()
+    assert link not in signed_in(supervisor).get(f"/portfolio/{enrolment.uuid}/workshops/").content.decode()

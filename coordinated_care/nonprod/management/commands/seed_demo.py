@@ -2,7 +2,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from coordinated_care.frameworks.services import load_shipped_framework
-from coordinated_care.nonprod import demo, demo_assessments, demo_portfolios, demo_roles
+from coordinated_care.nonprod import demo, demo_assessments, demo_portfolios, demo_roles, demo_schedule
 from coordinated_care.programmes.services import load_shipped_programme
 from coordinated_care.roles.services import load_shipped_content
 
@@ -20,6 +20,7 @@ class Command(BaseCommand):
         enrolments = demo.seed_cohort(organisations, people)
         demo_portfolios.seed_portfolio(enrolments[0])
         demo_assessments.seed_assessments(enrolments[0])
+        second_cohort = demo_schedule.seed_schedule(enrolments[0], organisations, people)
         profile, team = demo_roles.seed_roles(organisations, people)
         self.stdout.write(self.style.SUCCESS("Demo data ready. Sign in at http://127.0.0.1:8000/ as:"))
         width = max(len(label) for label, _ in demo.DEMO_LOGINS)
@@ -31,4 +32,5 @@ class Command(BaseCommand):
             f" or put the secret {demo.DEMO_TOTP_SECRET} into an authenticator app."
         )
         self.stdout.write(f"{demo.DEMO_COHORT_NAME}: {len(enrolments)} learners enrolled, run by {demo.DEMO_LEAD}.")
+        self.stdout.write(f"{second_cohort.name}: starts {second_cohort.start_date}, nobody enrolled yet.")
         self.stdout.write(f"{profile.slug}: {len(team)} people in the role, each with a self-evaluation.")

@@ -99,3 +99,12 @@ def test_an_unknown_set_does_not_exist(learner, signed_in):
 
 def test_the_anonymous_visitor_is_sent_to_sign_in(client):
     assert client.get(_url("care-coordinator"))["Location"].startswith(reverse("account_login"))
+
+
+def test_the_portfolio_pdfs_front_sheet_says_when_each_was_acknowledged(enrolment, learner):
+    from coordinated_care.reports.document.gather import portfolio_document
+
+    responsibilities.acknowledge(learner, Responsibilities.CARE_COORDINATOR)
+    front = dict(portfolio_document(enrolment)["front"])
+    assert front["Care coordinator responsibilities"] == f"Acknowledged on {timezone.localdate():%-d %B %Y}"
+    assert front["Practice based learning facilitator responsibilities"] == "Not acknowledged yet"

@@ -9,6 +9,7 @@ its canonical JSON, says whether the portfolio has changed since a PDF was made 
 
 from django.db.models import prefetch_related_objects
 
+from coordinated_care.accounts import responsibilities
 from coordinated_care.assessments.models import AgreedAction, Invitation, Review, Signature
 from coordinated_care.assessments.presenters.reviews import review_view
 from coordinated_care.assessments.presenters.signatures import signature_line, status_tag
@@ -81,6 +82,12 @@ def _entry(entry, value_names=None):
 
 def _people(enrolment, leads):
     cohort = enrolment.cohort
+    acknowledged = responsibilities.acknowledgements_of([enrolment.learner, enrolment.facilitator])
+
+    def on(user_id, which):
+        when = acknowledged.get((user_id, which))
+        return f"Acknowledged on {dates.date(when)}" if when else "Not acknowledged yet"
+
     return [
         ("Name", enrolment.learner.display_name),
         ("Practice", enrolment.practice.name),
@@ -91,6 +98,14 @@ def _people(enrolment, leads):
         ("Cohort", cohort.name),
         ("Dates", f"{dates.date(cohort.start_date)} to {dates.date(cohort.end_date)}"),
         ("Status", enrolment.get_status_display()),
+        (
+            "Care coordinator responsibilities",
+            on(enrolment.learner_id, responsibilities.Responsibilities.CARE_COORDINATOR),
+        ),
+        (
+            "Practice based learning facilitator responsibilities",
+            on(enrolment.facilitator_id, responsibilities.Responsibilities.FACILITATOR),
+        ),
     ]
 
 

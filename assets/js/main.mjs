@@ -5,6 +5,7 @@ import htmx from "htmx.org";
 import "./confidentiality.mjs";
 import "./feedback-print.mjs";
 import "./portfolio-drafts.mjs";
+import "./radios-expanded.mjs";
 
 window.htmx = htmx;
 initAll();

@@ -29,7 +29,7 @@ class AssessmentsConfig(AppConfig):
         register(ShortfallReflection, ["reflection"])
         # What the portfolio shows of its assessment: outcomes and signed reviews in its progress,
         # the completion and sign-off panels, and the facilitator's last look at it.
-        providers.register_progress(outcomes=criterion_outcomes_of, documents=review_documents)
+        providers.register_progress(outcomes=criterion_outcomes_of, documents=review_documents, app_label=self.label)
         providers.register_panel("overview", panels.overview_panel)
         providers.register_panel("criterion", panels.criterion_page_panel)
         providers.register_panel("entry", panels.entry_page_panel)

@@ -19,7 +19,7 @@ class FeedbackConfig(AppConfig):
         # What the learner wrote about how a response shows a criterion.
         register(ResponseEvidenceLink, ["how_it_shows"])
         # Responses count in a portfolio's progress: as evidence, and towards the feedback document.
-        providers.register_progress(evidence=evidence_counts, documents=document_counts)
+        providers.register_progress(evidence=evidence_counts, documents=document_counts, app_label=self.label)
         # A cohort moved to another version of its programme takes the feedback evidence along (ADR 17).
         from coordinated_care.programmes import providers as programme_providers
 

@@ -39,6 +39,10 @@ class PortfoliosConfig(AppConfig):
         from .versions import move_evidence_links
 
         providers.register_criteria_mover("portfolios", move_evidence_links)
+        # Every change to a portfolio marks its stored progress facts for a new count.
+        from . import facts
+
+        facts.connect()
 
         # What it holds of a person: their download, their erasure (accounts.providers, ADR 15).
         from . import personal_data

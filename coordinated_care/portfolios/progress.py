@@ -24,9 +24,9 @@ from dataclasses import dataclass, field
 from django.db.models import Count
 from django.utils import timezone
 
-from coordinated_care.programmes.models import Criterion, PersonCentredValue, RequiredDocument, Workshop
+from coordinated_care.programmes.models import Attendance, Criterion, PersonCentredValue, RequiredDocument, Workshop
 
-from . import providers
+from . import facts, providers
 from .kinds import KINDS
 from .models import Entry, EvidenceLink
 
@@ -90,7 +90,9 @@ class PortfolioCounts:
     evidence: dict  # criterion id → entries and feedback responses linked to it
     outcomes: dict  # criterion id → the assessment app's status, where there is one
     documents: list  # DocumentProgress, in the programme's order
-    overdue_actions: list  # open actions past their date, earliest first
+    # Open actions past their date, earliest first (facts.OverdueAction: their id and date).
+    overdue_actions: list
+    attended: int = 0  # workshops marked attended
 
     @property
     def criteria_total(self):
@@ -146,22 +148,32 @@ def values_worksheet_complete(content, values):
 
 def progress_counts(enrolments, today=None):
     """{enrolment id: PortfolioCounts} for the enrolments (each with its cohort and the cohort's
-    programme loaded), in a fixed number of queries (fifteen, with the assessment and feedback
-    apps' providers), none when there are none."""
-    today = today or timezone.localdate()
-    by_id = {enrolment.pk: enrolment for enrolment in enrolments}
-    if not by_id:
+    programme loaded), from the progress facts stored for them (portfolios.facts): two queries for
+    the programmes' criteria and documents and one for the facts (none when the enrolments were
+    loaded with select_related("progress_facts")), and the fifteen of `portfolio_facts` for the
+    portfolios changed since their facts were last counted. None when there are none."""
+    if not enrolments:
         return {}
+    enrolments = list(enrolments)
+    return counts_from(enrolments, facts.stored(enrolments, portfolio_facts), today)
+
+
+def counted_progress_counts(enrolments, today=None):
+    """progress_counts counted from the portfolios themselves, whatever is stored: what the stored
+    facts are checked against (check_progress_facts)."""
+    if not enrolments:
+        return {}
+    enrolments = list(enrolments)
+    return counts_from(enrolments, portfolio_facts(enrolments), today)
+
+
+def portfolio_facts(enrolments):
+    """{enrolment id: facts} (portfolios.facts.to_facts) counted from the portfolios, in a fixed
+    number of queries (thirteen, with the assessment and feedback apps' providers)."""
+    by_id = {enrolment.pk: enrolment for enrolment in enrolments}
     ids = list(by_id)
     programme_ids = {enrolment.cohort.programme_id for enrolment in by_id.values()}
 
-    criteria = {}
-    for criterion in (
-        Criterion.objects.filter(programme_id__in=programme_ids)
-        .select_related("group")
-        .order_by("programme", "group__position", "position")
-    ):
-        criteria.setdefault(criterion.programme_id, []).append(criterion)
     evidence = {}
     for enrolment_id, criterion_id, n in (
         EvidenceLink.objects.filter(entry__enrolment_id__in=ids)
@@ -194,14 +206,15 @@ def progress_counts(enrolments, today=None):
         .values_list("enrolment", "kind", "n")
     ):
         kind_counts.setdefault(enrolment_id, {})[kind] = n
-    overdue = {}
-    for action in Entry.objects.filter(
-        enrolment_id__in=ids, kind=Entry.Kind.ACTION, status=Entry.Status.OPEN, due_on__lt=today
-    ).order_by("due_on", "pk"):
-        overdue.setdefault(action.enrolment_id, []).append(action)
-    documents = {}
-    for document in RequiredDocument.objects.filter(programme_id__in=programme_ids).order_by("programme", "position"):
-        documents.setdefault(document.programme_id, []).append(document)
+    open_actions = {}
+    for enrolment_id, pk, due_on in (
+        Entry.objects.filter(
+            enrolment_id__in=ids, kind=Entry.Kind.ACTION, status=Entry.Status.OPEN, due_on__isnull=False
+        )
+        .order_by("due_on", "pk")
+        .values_list("enrolment", "pk", "due_on")
+    ):
+        open_actions.setdefault(enrolment_id, []).append([pk, due_on.isoformat()])
     values = {}
     for programme_id, name in PersonCentredValue.objects.filter(programme_id__in=programme_ids).values_list(
         "programme", "name"
@@ -212,10 +225,16 @@ def progress_counts(enrolments, today=None):
         .order_by("enrolment", "created_at", "pk")
         .values_list("enrolment", "content")
     )  # one per portfolio; were there more, the newest (last) wins
+    attended = dict(
+        Attendance.objects.filter(enrolment_id__in=ids, mark=Attendance.Mark.ATTENDED)
+        .order_by()
+        .values("enrolment")
+        .annotate(n=Count("pk"))
+        .values_list("enrolment", "n")
+    )
 
     result = {}
     for enrolment_id, enrolment in by_id.items():
-        programme_id = enrolment.cohort.programme_id
         counted, started = {}, set()
         for kind, spec in KINDS.items():
             if spec.counts_towards:
@@ -229,20 +248,58 @@ def progress_counts(enrolments, today=None):
         if worksheet is not None:
             started.add(RequiredDocument.Kind.VALUES_WORKSHEET)
         counted[RequiredDocument.Kind.VALUES_WORKSHEET] = int(
-            worksheet is not None and values_worksheet_complete(worksheet, values.get(programme_id, []))
+            worksheet is not None
+            and values_worksheet_complete(worksheet, values.get(enrolment.cohort.programme_id, []))
         )
-        result[enrolment_id] = PortfolioCounts(
+        result[enrolment_id] = {
+            # JSON's keys are strings: criterion ids are written as text and read back as numbers.
+            "evidence": {str(k): n for k, n in evidence.get(enrolment_id, {}).items()},
+            "outcomes": {str(k): status for k, status in outcomes.get(enrolment_id, {}).items()},
+            "documents": {
+                str(kind): [counted.get(kind, 0), kind in started or counted.get(kind, 0) > 0]
+                for kind in {*counted, *started}
+            },
+            "open_actions": open_actions.get(enrolment_id, []),
+            "attended": attended.get(enrolment_id, 0),
+        }
+    return result
+
+
+def counts_from(enrolments, found, today=None):
+    """PortfolioCounts from the facts `found` ({enrolment id: facts}) and the programmes'
+    criteria and required documents: two queries."""
+    today = today or timezone.localdate()
+    programme_ids = {enrolment.cohort.programme_id for enrolment in enrolments}
+    criteria = {}
+    for criterion in (
+        Criterion.objects.filter(programme_id__in=programme_ids)
+        .select_related("group")
+        .order_by("programme", "group__position", "position")
+    ):
+        criteria.setdefault(criterion.programme_id, []).append(criterion)
+    documents = {}
+    for document in RequiredDocument.objects.filter(programme_id__in=programme_ids).order_by("programme", "position"):
+        documents.setdefault(document.programme_id, []).append(document)
+
+    result = {}
+    for enrolment in enrolments:
+        one = found[enrolment.pk]
+        counted = one["documents"]
+        result[enrolment.pk] = PortfolioCounts(
             enrolment=enrolment,
-            criteria=criteria.get(programme_id, []),
-            evidence=evidence.get(enrolment_id, {}),
-            outcomes=outcomes.get(enrolment_id, {}),
+            criteria=criteria.get(enrolment.cohort.programme_id, []),
+            evidence={int(k): n for k, n in one["evidence"].items()},
+            outcomes={int(k): status for k, status in one["outcomes"].items()},
             documents=[
                 DocumentProgress(
-                    document=d, count=counted.get(d.kind, 0), started=d.kind in started or counted.get(d.kind, 0) > 0
+                    document=d,
+                    count=counted.get(d.kind, [0, False])[0],
+                    started=counted.get(d.kind, [0, False])[1],
                 )
-                for d in documents.get(programme_id, [])
+                for d in documents.get(enrolment.cohort.programme_id, [])
             ],
-            overdue_actions=overdue.get(enrolment_id, []),
+            overdue_actions=facts.overdue_from(one, today),
+            attended=one["attended"],
         )
     return result
 
@@ -261,11 +318,13 @@ def portfolio_progress(enrolment, today=None):
             )
         )
     next_workshop = Workshop.objects.filter(cohort=enrolment.cohort_id, date__gte=today).order_by("date").first()
+    overdue = [a.pk for a in counts.overdue_actions]
+    actions = Entry.objects.filter(pk__in=overdue).in_bulk() if overdue else {}
     return PortfolioProgress(
         enrolment=enrolment,
         groups=list(groups.values()),
         documents=counts.documents,
         next_workshop=next_workshop,
-        overdue_actions=counts.overdue_actions,
+        overdue_actions=[actions[pk] for pk in overdue if pk in actions],
         today=today,
     )

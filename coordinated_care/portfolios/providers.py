@@ -8,7 +8,7 @@ registers what it provides in its AppConfig.ready():
 
     from coordinated_care.portfolios import providers
 
-    providers.register_progress(outcomes=criterion_outcomes_of, documents=review_documents)
+    providers.register_progress(outcomes=criterion_outcomes_of, documents=review_documents, app_label=self.label)
     providers.register_panel("criterion", sign_off_panel)
     providers.register_look(record_look)
     providers.register_redaction(redact_signed_titles)
@@ -37,6 +37,9 @@ class ProgressProvider:
     # (enrolment ids, programme ids) -> {(enrolment id, RequiredDocument kind): (count, started)},
     # counted beside the entries that count towards the document.
     documents: Callable | None = None
+    # The app whose models the facts come from: a change to any of them marks the progress facts
+    # stored for the enrolment it belongs to as needing a new count (portfolios.facts).
+    app_label: str = ""
 
 
 _progress: list[ProgressProvider] = []
@@ -45,8 +48,8 @@ _looks: list[Callable] = []
 _redactions: list[Callable] = []
 
 
-def register_progress(*, evidence=None, outcomes=None, documents=None) -> ProgressProvider:
-    provider = ProgressProvider(evidence=evidence, outcomes=outcomes, documents=documents)
+def register_progress(*, evidence=None, outcomes=None, documents=None, app_label="") -> ProgressProvider:
+    provider = ProgressProvider(evidence=evidence, outcomes=outcomes, documents=documents, app_label=app_label)
     if provider not in _progress:
         _progress.append(provider)
     return provider

@@ -28,7 +28,7 @@ from django.utils import timezone
 from coordinated_care import audit
 from coordinated_care.programmes.services import is_administrator
 
-from . import providers
+from . import facts, providers
 from .kinds import KINDS
 from .models import Draft, Entry, EntryVersion, EvidenceLink
 
@@ -165,6 +165,8 @@ def _redact(entry, *, text, reason, field):
         raise ValidationError({"text": "That text is not in this entry: copy it exactly as it is written"})
     if updates:
         Entry.objects.filter(pk=entry.pk).update(**updates)
+    # Written past the models' signals: its stored progress facts are counted again.
+    facts.changed(enrolment_id=entry.enrolment_id)
     # Unsaved drafts holding it would put it back on the next save.
     for draft in Draft.objects.filter(user__in=[entry.enrolment.learner_id, entry.created_by_id]):
         if _replace_in(draft.data, text)[1]:

@@ -77,7 +77,7 @@ def pcn_of(practice):
 
 def learner_rows(cohort, enrolments, today=None):
     """(the programme's criteria, a LearnerRow per enrolment) for enrolments loaded with their
-    learner and practice, in their order: the progress counts' queries and one for attendance."""
+    learner, practice and stored progress facts, in their order: the progress counts' queries."""
     today = today or timezone.localdate()
     enrolments = list(enrolments)
     for enrolment in enrolments:
@@ -85,13 +85,6 @@ def learner_rows(cohort, enrolments, today=None):
     if not enrolments:
         return [], []
     counts = progress_counts(enrolments, today)
-    attended = dict(
-        Attendance.objects.filter(enrolment__in=[e.pk for e in enrolments], mark=Attendance.Mark.ATTENDED)
-        .order_by()
-        .values("enrolment")
-        .annotate(n=Count("pk"))
-        .values_list("enrolment", "n")
-    )
     rows = []
     for enrolment in enrolments:
         one = counts[enrolment.pk]
@@ -102,7 +95,7 @@ def learner_rows(cohort, enrolments, today=None):
                 criteria=states,
                 documents=one.documents,
                 pace=pace_of(enrolment, len(states), states.count("signed_off"), today),
-                attended=attended.get(enrolment.pk, 0),
+                attended=one.attended,
                 portfolio_href=reverse("portfolios:overview", args=[enrolment.uuid]),
                 pcn=pcn_of(enrolment.practice),
             )
@@ -155,7 +148,7 @@ def filters_for(cohort, params):
 
 
 def cohort_enrolments(cohort, filters):
-    learners = cohort.enrolments.select_related("learner", "practice__parent").order_by(
+    learners = cohort.enrolments.select_related("learner", "practice__parent", "progress_facts").order_by(
         "status", "learner__full_name", "pk"
     )
     return filters.apply(learners)

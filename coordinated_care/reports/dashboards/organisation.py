@@ -37,7 +37,7 @@ def enrolments_under(organisation):
     return (
         Enrolment.objects.filter(below)
         .exclude(status=Enrolment.Status.WITHDRAWN)
-        .select_related("learner", "cohort__programme", "practice__parent__parent")
+        .select_related("learner", "cohort__programme", "practice__parent__parent", "progress_facts")
         .order_by("learner__full_name", "pk")
     )
 

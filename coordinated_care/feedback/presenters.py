@@ -174,3 +174,39 @@ def card_page(request, enrolment, issued, layout):
         "is_patient": first.audience == Audience.PATIENT,
         "coordinator_name": first.coordinator_name,
     }
+
+
+# The PD's two "Ongoing feedback" sections of the portfolio, and the audience whose answers to a
+# link belong in each.
+ONGOING_SECTIONS = {"key_person_feedback": Audience.KEY_PERSON, "staff_feedback": Audience.STAFF}
+
+
+def received_at_text(response):
+    """The PD's "Date/time": the time where it was kept (staff and key people online), else the day."""
+    return dates.datetime(response.received_at) if response.received_at else dates.date(response.received_on)
+
+
+def ongoing_feedback_panel(user, enrolment, context):
+    """On the portfolio's "Ongoing feedback" section pages (portfolios.providers, page "section"):
+    what staff or key people sent through a link or on paper, newest first, one query. Whoever
+    reads the section reads the portfolio, and so its feedback."""
+    spec = context.get("spec")
+    audience = ONGOING_SECTIONS.get(getattr(spec, "kind", None))
+    if audience is None:
+        return {}
+    responses = FeedbackResponse.objects.filter(enrolment=enrolment, audience=audience).order_by(
+        "-received_on", "-received_at", "uuid"
+    )
+    return {
+        "received_feedback": [
+            {
+                "when": received_at_text(response),
+                "their_role": response.their_role,
+                "input": [part.strip() for part in response.input.split("\n\n") if part.strip()],
+                "how": response.get_source_display(),
+                "href": reverse("feedback:response", args=[enrolment.uuid, response.uuid]),
+            }
+            for response in responses
+        ],
+        "feedback_href": reverse("feedback:overview", args=[enrolment.uuid]),
+    }

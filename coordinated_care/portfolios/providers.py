@@ -20,7 +20,7 @@ registered (the order of INSTALLED_APPS).
 from collections.abc import Callable
 from dataclasses import dataclass
 
-PAGES = ("overview", "criterion", "entry")
+PAGES = ("overview", "criterion", "entry", "section")
 
 
 @dataclass(frozen=True)
@@ -57,7 +57,8 @@ def register_progress(*, evidence=None, outcomes=None, documents=None, app_label
 
 def register_panel(page, provider) -> None:
     """`provider(user, enrolment, context)` gives what to add to the context of `page` ("overview",
-    "criterion" or "entry"), once the portfolio's own part of it is there."""
+    "criterion", "entry" or "section": a section's list of entries), once the portfolio's own part
+    of it is there."""
     if page not in _panels:
         raise ValueError(f"No page {page!r} takes panels: {', '.join(PAGES)}")
     if provider not in _panels[page]:

@@ -53,8 +53,10 @@ def test_responses_are_dated_by_the_day_only(signed_in, learner, enrolment):
     assert_well_formed(html)
     field = type(response)._meta.get_field("received_on")
     assert field.get_internal_type() == "DateField"
+    # The only time kept is that of staff and key people's answers (the PD's "Date/time"), never a patient's.
     datetime_fields = [f.name for f in type(response)._meta.concrete_fields if f.get_internal_type() == "DateTimeField"]
-    assert datetime_fields == []
+    assert datetime_fields == ["received_at"]
+    assert response.received_at is None
 
 
 def _queries(client, url):

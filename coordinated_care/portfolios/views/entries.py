@@ -27,6 +27,8 @@ def section(request, enrolment_uuid, kind):
     context = presenters.section_page(
         enrolment, spec, can_edit=can_edit_portfolio(request.user, enrolment), today=timezone.localdate()
     )
+    # The feedback app adds what staff and key people sent by link to the ongoing-feedback sections.
+    context.update(providers.panels("section", request.user, enrolment, context))
     return render_page(request, "portfolios/section.jinja", context)
 
 

@@ -234,7 +234,12 @@ def _feedback(enrolment):
     return {
         "by_audience": {
             audience: [
-                {"date": dates.date(r.received_on), "their_role": r.their_role, "input": r.input}
+                # The PD's "Date/time": the time is kept for staff and key people who answered online.
+                {
+                    "date": dates.datetime(r.received_at) if r.received_at else dates.date(r.received_on),
+                    "their_role": r.their_role,
+                    "input": r.input,
+                }
                 for r in responses
                 if r.audience == audience
             ]

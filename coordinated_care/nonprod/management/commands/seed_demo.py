@@ -2,7 +2,14 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from coordinated_care.frameworks.services import load_shipped_framework
-from coordinated_care.nonprod import demo, demo_assessments, demo_portfolios, demo_roles, demo_schedule
+from coordinated_care.nonprod import (
+    demo,
+    demo_adjustments,
+    demo_assessments,
+    demo_portfolios,
+    demo_roles,
+    demo_schedule,
+)
 from coordinated_care.programmes.services import load_shipped_programme
 from coordinated_care.roles.services import load_shipped_content
 
@@ -21,6 +28,7 @@ class Command(BaseCommand):
         demo_portfolios.seed_portfolio(enrolments[0])
         demo_assessments.seed_assessments(enrolments[0])
         second_cohort = demo_schedule.seed_schedule(enrolments[0], organisations, people)
+        demo_adjustments.seed_adjustments(enrolments[1])
         profile, team = demo_roles.seed_roles(organisations, people)
         self.stdout.write(self.style.SUCCESS("Demo data ready. Sign in at http://127.0.0.1:8000/ as:"))
         width = max(len(label) for label, _ in demo.DEMO_LOGINS)

@@ -162,7 +162,7 @@ def workshops_page(enrolment, *, can_edit):
         for note in Entry.objects.filter(enrolment=enrolment, kind=Entry.Kind.WORKSHOP_NOTE, workshop__isnull=False)
     }
     rows = []
-    for item in schedule_for(enrolment):
+    for item in schedule_for(enrolment, with_marks=False):  # the register's marks are on the PDF
         workshop = item.workshop
         if workshop is None:  # added for this learner alone: no register, no notes of its own
             rows.append({"item": item, "workshop": None, "date": dates.date(item.date)})

@@ -69,7 +69,9 @@ PAGES = {
     "section-case-studies": (lambda p: [p.enrolment.uuid, "case-studies"], (5, 5, 6)),
     "section-action-plan": (lambda p: [p.enrolment.uuid, "action-plan"], (5, 5, 6)),
     "section-training": (lambda p: [p.enrolment.uuid, "training"], (5, 5, 6)),
-    "section-workshops": (lambda p: [p.enrolment.uuid, "workshops"], (6, 6, 7)),
+    # The workshops page reads the learner's own schedule (its changes, one query, ADR 17), and
+    # asks whether the reader adapts it (the lead's one more: that they lead the cohort).
+    "section-workshops": (lambda p: [p.enrolment.uuid, "workshops"], (7, 7, 9)),
     "new_entry": (lambda p: [p.enrolment.uuid, "case-studies"], (5,)),
     "entry": (lambda p: [p.enrolment.uuid, p.case_study.uuid], (10, 14, 11)),
     "entry-training": (lambda p: [p.enrolment.uuid, p.training.uuid], (10, 14, 11)),

@@ -67,12 +67,14 @@ class ScheduleItem:
         return MARKS(self.mark).label if self.mark else "Not marked"
 
 
-def schedule_for(enrolment):
+def schedule_for(enrolment, *, with_marks=True):
     """The learner's schedule in date order (a workshop not applicable to them keeps its place):
-    three queries, however many workshops and changes."""
+    three queries, however many workshops and changes (two without the register's marks)."""
     workshops = list(Workshop.objects.filter(cohort_id=enrolment.cohort_id).order_by("number"))
     changes = list(ScheduleChange.objects.filter(enrolment_id=enrolment.pk).order_by("date", "pk"))
-    marks = dict(Attendance.objects.filter(enrolment_id=enrolment.pk).values_list("workshop_id", "mark"))
+    marks = {}
+    if with_marks:
+        marks = dict(Attendance.objects.filter(enrolment_id=enrolment.pk).values_list("workshop_id", "mark"))
     by_workshop = {change.workshop_id: change for change in changes if change.workshop_id}
     items = []
     for workshop in workshops:

@@ -26,10 +26,17 @@ def check(page):
     assert_no_horizontal_scroll(page)
 
 
+def opened(new_page, **kwargs):
+    """A fresh page; its first page loads while the templates compile, so it may take longer."""
+    page = new_page(**kwargs)
+    page.set_default_navigation_timeout(30_000)
+    return page
+
+
 def test_a_lead_adapts_a_learners_schedule_and_the_learner_sees_it(new_page, live_server, demo_data):
     enrolment = Enrolment.objects.select_related("cohort").get(learner__email="learner@demo.test")
     ws4 = enrolment.cohort.workshops.get(number=4)
-    page = new_page()
+    page = opened(new_page)
     sign_in(page, live_server.url, "lead@demo.test", DEMO_PASSWORD)
     page.goto(f"{live_server.url}/cohorts/{enrolment.cohort.uuid}/")
     page.get_by_role("link", name="Schedule of Alex Demo-Learner").click()
@@ -62,7 +69,7 @@ def test_a_lead_adapts_a_learners_schedule_and_the_learner_sees_it(new_page, liv
     check(page)
 
     # The learner sees their own schedule on their phone
-    phone = new_page(phone=True)
+    phone = opened(new_page, phone=True)
     sign_in(phone, live_server.url, "learner@demo.test", DEMO_PASSWORD)
     phone.goto(f"{live_server.url}/portfolio/{enrolment.uuid}/workshops/")
     expect(phone.get_by_text("Reason: Starts a new job that week")).to_be_visible()
@@ -79,7 +86,7 @@ def test_a_lead_adapts_a_learners_schedule_and_the_learner_sees_it(new_page, liv
 def test_a_lead_changes_the_programme_in_a_new_version_and_moves_a_cohort(new_page, live_server, demo_data):
     cohort = Cohort.objects.select_related("programme").get(name="Demo Valley cohort")
     v1 = cohort.programme
-    page = new_page()
+    page = opened(new_page)
     sign_in(page, live_server.url, "lead@demo.test", DEMO_PASSWORD)
     page.goto(f"{live_server.url}/programmes/{v1.slug}/")
     page.get_by_role("link", name="Versions of this programme, and changing it").click()
@@ -132,7 +139,7 @@ def test_a_lead_changes_the_programme_in_a_new_version_and_moves_a_cohort(new_pa
     assert Programme.objects.filter(lineage=v1.lineage).count() == 2
 
     # An outsider (the demo facilitator) is told the version pages do not exist
-    other = new_page()
+    other = opened(new_page)
     sign_in(other, live_server.url, "facilitator@demo.test", DEMO_PASSWORD)
     assert other.goto(f"{live_server.url}/programmes/{v1.slug}/versions/").status == 404
     assert other.goto(f"{live_server.url}/cohorts/{cohort.uuid}/version/").status == 404

@@ -120,18 +120,21 @@ class SignedComment:
         return not self.problems and not hasattr(self.signature, "withdrawal")
 
 
-def record_comments(entries):
-    """{entry uuid: [SignedComment], oldest first} for these entries, in one query. A comment on an
-    older version of the entry, or whose signature is not whole, carries its problems."""
+def record_comments(entries, enrolment=None):
+    """{entry uuid: [SignedComment], oldest first} for these entries, in one query (always one when
+    given the `enrolment` they are all of). A comment on an older version of the entry, or whose
+    signature is not whole, carries its problems."""
     current = {str(e.uuid): e for e in entries}
-    comments = (
-        RecordComment.objects.filter(entry_uuid__in=list(current))
-        .select_related("signature", "signature__withdrawal", "signature__invitation")
-        .order_by("created_at", "pk")
+    comments = RecordComment.objects.filter(enrolment=enrolment) if enrolment else RecordComment.objects.all()
+    comments = comments.filter(entry_uuid__in=list(current)) if enrolment is None else comments
+    comments = comments.select_related("signature", "signature__withdrawal", "signature__invitation").order_by(
+        "created_at", "pk"
     )
     found = {}
     for comment in comments:
-        entry = current[str(comment.entry_uuid)]
+        entry = current.get(str(comment.entry_uuid))
+        if entry is None:  # an entry since deleted
+            continue
         problems = list(check_integrity(comment.signature).problems)
         if comment.version_number != entry.version:
             problems.append("The record has changed since it was signed.")
@@ -347,3 +350,13 @@ def waiting_for_supervisor(user):
         .order_by("updated_at", "pk")
     )
     return [r for r in candidates if reflection_state(r).status == "agreed"]
+
+
+def shortfall_reflections(enrolment):
+    """Every critical reflection on a shortfall in the portfolio, with its signatures (two queries)."""
+    return list(
+        ShortfallReflection.objects.filter(enrolment=enrolment)
+        .select_related("criterion")
+        .prefetch_related(_signature_prefetch())
+        .order_by("criterion__group__position", "criterion__position", "pk")
+    )

@@ -218,8 +218,34 @@ def test_the_supervisor_home_lists_what_waits_for_them(
     assert "Nothing waits for your signature." in client.get(reverse("supervisor_home")).content.decode()
 
 
-def test_the_criterion_page_offers_the_learner_a_reflection(enrolment, learner):
+def test_the_criterion_page_offers_the_learner_a_reflection(enrolment, learner, facilitator, django_assert_num_queries):
+    # One query on the criterion page while there is no reflection, for anyone.
+    pc4 = criterion(enrolment, "PC4")
+    for reader in (learner, facilitator):
+        with django_assert_num_queries(1):
+            presenters.reflection_panel(reader, enrolment, pc4)
     client = Client()
     client.force_login(learner)
     page = client.get(reverse("portfolios:criterion", args=[enrolment.uuid, "PC4"])).content.decode()
     assert reverse("assessments:reflection_write", args=[enrolment.uuid, "PC4"]) in page
+
+
+# The portfolio PDF -----------------------------------------------------------------------------------
+
+
+def test_the_pdf_shows_the_comments_under_the_record_and_the_reflections_signatures(
+    enrolment, learner, facilitator, supervisor
+):
+    from coordinated_care.reports.document import gather
+
+    entry = interprofessional_record(enrolment, learner)
+    commented(entry, facilitator, comments="A relationship worth keeping.")
+    confirmed(agreed(reflection(enrolment, learner), facilitator), supervisor)
+    document = gather.portfolio_document(enrolment)
+    (row,) = document["interprofessional"]
+    (comment,) = row["comments"]
+    assert comment["comments"] == "A relationship worth keeping."
+    assert comment["signature"]["name"] == facilitator.display_name and comment["signature"]["problems"] == []
+    (item,) = document["shortfall_reflections"]
+    assert item["code"] == "PC4" and item["status"] == "confirmed"
+    assert [s["capacity"] for s in item["signatures"]] == ["Practice-based facilitator", "Workplace supervisor"]

@@ -64,7 +64,8 @@ PAGES = {
     # check that they lead the cohort; one of everyone's reads their roles for the header. The
     # overview adds three for completion (assessments), and the overview, entry and criterion
     # pages record the facilitator's look (four savepoints and two queries under test, two
-    # savepoints for anyone else); the criterion page's sign-off panel adds one.
+    # savepoints for anyone else); the criterion page's sign-off panel adds one, and its critical
+    # reflection on the shortfall one more (assessments, issue 12).
     "overview": (lambda p: [p.enrolment.uuid], (27, 31, 28)),
     "section-case-studies": (lambda p: [p.enrolment.uuid, "case-studies"], (5, 5, 6)),
     "section-action-plan": (lambda p: [p.enrolment.uuid, "action-plan"], (5, 5, 6)),
@@ -80,7 +81,7 @@ PAGES = {
     "entry_evidence": (lambda p: [p.enrolment.uuid, p.case_study.uuid], (8,)),
     "entry_versions": (lambda p: [p.enrolment.uuid, p.case_study.uuid], (6, 6, 7)),
     "entry_version": (lambda p: [p.enrolment.uuid, p.case_study.uuid, 1], (6, 6, 7)),
-    "criterion": (lambda p: [p.enrolment.uuid, p.criterion.code], (10, 14, 11)),
+    "criterion": (lambda p: [p.enrolment.uuid, p.criterion.code], (11, 15, 12)),
     "values_worksheet": (lambda p: [p.enrolment.uuid], (7, 6, 7)),
     "workshop_note": (lambda p: [p.enrolment.uuid, p.workshop.number], (7,)),
     "accredited_training": (lambda p: [p.enrolment.uuid], (5, 5, 6)),

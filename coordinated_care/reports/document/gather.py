@@ -13,6 +13,11 @@ from coordinated_care.accounts import responsibilities
 from coordinated_care.assessments.models import AgreedAction, Invitation, Review, Signature
 from coordinated_care.assessments.presenters.reviews import review_view
 from coordinated_care.assessments.presenters.signatures import signature_line, status_tag
+from coordinated_care.assessments.services.record_signatures import (
+    record_comments,
+    reflection_state,
+    shortfall_reflections,
+)
 from coordinated_care.assessments.services.status import criterion_states
 from coordinated_care.core import dates
 from coordinated_care.core.canonical import canonical_hash
@@ -318,6 +323,8 @@ def portfolio_document(enrolment):
     reviews = _reviews(enrolment)
     training = accredited_training(enrolment)
     worksheet = (by_kind.get(Entry.Kind.VALUES_WORKSHEET) or [None])[-1]
+    records = by_kind.get(Entry.Kind.INTERPROFESSIONAL_RECORD, [])
+    comments = record_comments(records, enrolment)
 
     return {
         "title": wording.TITLE,
@@ -343,6 +350,7 @@ def portfolio_document(enrolment):
             for c in criteria
             if c["status_value"] == "achieved" and c["decision"] and c["decision"]["exceeds_expectations"]
         ],
+        "shortfall_reflections": _shortfall_reflections(enrolment),
         "reflections": [_entry(e) for e in by_kind.get(Entry.Kind.REFLECTION, [])],
         "changed": [c for c in criteria if c["status_value"] == "changed"],
         "values_worksheet": {
@@ -372,9 +380,18 @@ def portfolio_document(enrolment):
                 "date": _date(e.occurred_on),
                 "who_and_why": e.content.get("who_and_why", ""),
                 "reflections": e.content.get("reflections", ""),
+                # The PD's "Practice based facilitator comments" and signature under each record.
+                "comments": [
+                    {
+                        "comments": c.comment.comments,
+                        "version": c.comment.version_number,
+                        "signature": signature_data(signature_line(c.signature, problems=c.problems)),
+                    }
+                    for c in comments.get(str(e.uuid), [])
+                ],
             }
             for e in sorted(
-                by_kind.get(Entry.Kind.INTERPROFESSIONAL_RECORD, []),
+                records,
                 key=lambda e: (e.occurred_on is None, e.occurred_on, e.pk),
             )
         ],
@@ -392,6 +409,27 @@ def portfolio_document(enrolment):
         },
         "training_records": [_entry(e) for e in by_kind.get(Entry.Kind.TRAINING_RECORD, [])],
     }
+
+
+def _shortfall_reflections(enrolment):
+    """The learner's critical reflections on a shortfall, with the facilitator's agreement and the
+    supervisor's confirmation (two queries)."""
+    found = []
+    for reflection in shortfall_reflections(enrolment):
+        state = reflection_state(reflection)
+        found.append(
+            {
+                "code": reflection.criterion.code,
+                "title": reflection.criterion.title,
+                "reflection": reflection.reflection,
+                "status": state.status,
+                "signatures": [
+                    signature_data(signature_line(s, problems=state.problems.get(s.pk, ())))
+                    for s in reflection.signatures.all()
+                ],
+            }
+        )
+    return found
 
 
 def _feedback_entries(entries):

@@ -360,3 +360,15 @@ def shortfall_reflections(enrolment):
         .prefetch_related(_signature_prefetch())
         .order_by("criterion__group__position", "criterion__position", "pk")
     )
+
+
+def learners_reflection(request, outcome, reflection, agreed_with_supervisor):
+    """For a sign-off decision accepting a reflection on the shortfall: where the facilitator types
+    none, the learner's own reflection on the criterion, agreed and confirmed, with the name of the
+    supervisor who confirmed it. Otherwise what the facilitator gave, unchanged."""
+    if outcome != "reflection_accepted" or (reflection or "").strip():
+        return reflection, agreed_with_supervisor
+    state = confirmed_reflection(request.enrolment, request.criterion)
+    if state is None:
+        return reflection, agreed_with_supervisor
+    return state.reflection.reflection, (agreed_with_supervisor or "").strip() or state.confirmation.signer_name

@@ -17,6 +17,7 @@ from ..models import AgreedAction, Assessment, Capacity, Meaning, SignedEvidence
 from . import notifications
 from .access import can_assess, can_request_sign_off
 from .actions import clean_action, create_agreed_action
+from .record_signatures import learners_reflection
 from .signing import make_signature, reauthenticate, subject_hash
 from .status import DONE, criterion_states
 
@@ -249,6 +250,8 @@ def check_decision(
         raise PermissionDenied("Only the learner's assigned facilitator can sign off their criteria.")
     if request.status != SignOffRequest.Status.OPEN:
         raise ValidationError("This request has already been answered or cancelled.", code="closed")
+    # A reflection accepted without one typed is the learner's own, agreed and confirmed (issue 12).
+    reflection, agreed_with_supervisor = learners_reflection(request, outcome, reflection, agreed_with_supervisor)
     _clean_decision(
         request.enrolment,
         request_subject(request),
@@ -294,6 +297,7 @@ def _record_decision(
         raise EvidenceMoved(
             "The evidence changed while you were reading it. Read it again, then sign.", code="evidence_moved"
         )
+    reflection, agreed_with_supervisor = learners_reflection(request, outcome, reflection, agreed_with_supervisor)
     _clean_decision(
         enrolment,
         subject,

@@ -249,3 +249,23 @@ def test_the_pdf_shows_the_comments_under_the_record_and_the_reflections_signatu
     (item,) = document["shortfall_reflections"]
     assert item["code"] == "PC4" and item["status"] == "confirmed"
     assert [s["capacity"] for s in item["signatures"]] == ["Practice-based facilitator", "Workplace supervisor"]
+
+
+def test_a_sign_off_accepting_the_reflection_takes_the_learners_own(enrolment, learner, facilitator, supervisor):
+    from .helpers import ask, decide
+
+    written = confirmed(agreed(reflection(enrolment, learner), facilitator), supervisor)
+    request = ask(enrolment, learner, "PC4", entries=[], note="I could not show this in practice.")
+    assessment = decide(request, facilitator, outcome="reflection_accepted", reflection="", agreed_with_supervisor="")
+    assert assessment.reflection == written.reflection
+    assert assessment.agreed_with_supervisor == supervisor.display_name
+    assert json.loads(assessment.signature.payload)["statement"]["reflection"] == written.reflection
+
+
+def test_without_a_confirmed_reflection_the_facilitator_must_still_record_one(enrolment, learner, facilitator):
+    from .helpers import ask, decide
+
+    agreed(reflection(enrolment, learner), facilitator)  # not confirmed by the supervisor
+    request = ask(enrolment, learner, "PC4", entries=[], note="I could not show this in practice.")
+    with pytest.raises(ValidationError):
+        decide(request, facilitator, outcome="reflection_accepted", reflection="", agreed_with_supervisor="")

@@ -269,3 +269,23 @@ def test_without_a_confirmed_reflection_the_facilitator_must_still_record_one(en
     request = ask(enrolment, learner, "PC4", entries=[], note="I could not show this in practice.")
     with pytest.raises(ValidationError):
         decide(request, facilitator, outcome="reflection_accepted", reflection="", agreed_with_supervisor="")
+
+
+def test_withdrawing_the_agreement_reopens_the_reflection_and_leaves_the_signature_marked(
+    enrolment, learner, facilitator
+):
+    from ..services.signing import withdraw_signature
+
+    written = agreed(reflection(enrolment, learner), facilitator)
+    state = services.reflection_state(services.reflection_for(enrolment, written.criterion))
+    withdraw_signature(state.agreement, user=facilitator, reason="Agreed too early.", password=PASSWORD)
+    state = services.reflection_state(services.reflection_for(enrolment, written.criterion))
+    assert state.status == "written" and state.agreement is None
+    rewritten = services.save_reflection(
+        enrolment=enrolment, criterion=written.criterion, user=learner, reflection="A fuller reflection."
+    )
+    assert rewritten.version == 2
+    client = Client()
+    client.force_login(facilitator)
+    page = client.get(reverse("assessments:reflection", args=[enrolment.uuid, written.criterion.code]))
+    assert "Withdrawn" in page.content.decode() and "Agree the reflection" in page.content.decode()

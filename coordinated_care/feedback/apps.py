@@ -28,9 +28,10 @@ class FeedbackConfig(AppConfig):
         programme_providers.register_criteria_mover("feedback", move_response_links)
 
         # The PD's ongoing-feedback sections list what staff and key people sent by link.
-        from .presenters import ongoing_feedback_panel
+        from .presenters import ongoing_feedback_counts_panel, ongoing_feedback_panel
 
         providers.register_panel("section", ongoing_feedback_panel)
+        providers.register_panel("overview", ongoing_feedback_counts_panel)
 
         # What it holds of a person: their download, their erasure (accounts.providers, ADR 15).
         from . import personal_data

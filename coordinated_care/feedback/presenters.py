@@ -210,3 +210,30 @@ def ongoing_feedback_panel(user, enrolment, context):
         ],
         "feedback_href": reverse("feedback:overview", args=[enrolment.uuid]),
     }
+
+
+def ongoing_feedback_counts_panel(user, enrolment, context):
+    """On the portfolio's overview (portfolios.providers, page "overview"): the two ongoing-feedback
+    sections count what staff and key people sent by link or on paper beside what the learner
+    wrote, so a section holding only those never says "None yet". One query."""
+    received = dict(
+        FeedbackResponse.objects.filter(enrolment=enrolment, audience__in=ONGOING_SECTIONS.values())
+        .values("audience")
+        .annotate(n=Count("pk"))
+        .values_list("audience", "n")
+    )
+    if not received:
+        return {}
+    hrefs = {
+        reverse("portfolios:section", args=[enrolment.uuid, slug]): audience
+        for slug, audience in (("key-people-feedback", Audience.KEY_PERSON), ("staff-feedback", Audience.STAFF))
+    }
+    sections = []
+    for section in context.get("sections", []):
+        count = received.get(hrefs.get(section.get("href")), 0)
+        if count:
+            sent = f"{count} sent by a feedback link or on paper"
+            written = "" if section["status"] == "None yet" else f"{section['status']}; "
+            section = {**section, "status": f"{written}{sent}"}
+        sections.append(section)
+    return {"sections": sections}

@@ -71,3 +71,10 @@ def test_the_portfolio_pdf_gives_the_date_and_time_of_feedback_by_link(sent, enr
     assert [row["their_role"] for row in rows["staff"]] == ["Practice nurse"]
     assert rows["staff"][0]["date"].startswith("3 March 2027 at ")
     assert rows["key_person"][0]["input"] == "Kept us informed."
+
+
+def test_the_overview_counts_feedback_by_link_in_the_ongoing_sections(sent, enrolment, signed_in, learner):
+    page = signed_in(learner).get(reverse("portfolios:overview", args=[enrolment.uuid])).content.decode()
+    staff = page.split("Ongoing feedback from staff in practice</a>", 1)[1].split("</li>", 1)[0]
+    assert "1 sent by a feedback link or on paper" in staff
+    assert "None yet" not in staff

@@ -48,6 +48,10 @@ def test_sign_off_then_changed_evidence_then_a_final_review_signed_by_invitation
         "subject_hash": subject_hash,
         **_date("achieved_on", timezone.localdate()),
     }
+    # The decision is checked and shown back before the password is asked for, once.
+    checked = as_facilitator.post(request_url, {**decision, "step": "check"}).content.decode()
+    assert "Check and sign your decision" in checked and checked.count('type="password"') == 1
+    decision["step"] = "sign"
     wrong = as_facilitator.post(request_url, {**decision, "password": "not-it"})
     assert "The password is not right" in wrong.content.decode()
     assert not Signature.objects.exists()

@@ -1,7 +1,8 @@
 """Demo assessments and feedback for the demo learner, so that the facilitator's caseload and the
 feedback summary have something to show: a signed initial discussion, one criterion achieved (the
 care coordinator acknowledged as exceeding expectations), one development need with an agreed
-action, one request waiting for the facilitator, and a few feedback responses. Everything goes
+action, one request waiting for the facilitator, a critical reflection on a shortfall waiting for the
+supervisor to confirm it, and a few feedback responses. Everything goes
 through the apps' own services (signatures, hashes, audit events) and all the writing is invented:
 it must pass the confidentiality guard like anything a learner writes. Each part is made once:
 running this again finds what is there."""
@@ -12,8 +13,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from coordinated_care.assessments.models import Review, SignOffRequest
+from coordinated_care.assessments.services import record_signatures, sign_offs
 from coordinated_care.assessments.services import reviews as review_services
-from coordinated_care.assessments.services import sign_offs
 from coordinated_care.feedback import services as feedback_services
 from coordinated_care.feedback.models import FeedbackRequest, FeedbackResponse
 from coordinated_care.programmes.models import Criterion
@@ -54,6 +55,13 @@ DEVELOPMENT_NEED = (
     },
 )
 WAITING = "CS7"
+# A criterion the learner could not show in practice: their critical reflection on the shortfall.
+SHORTFALL = (
+    "CL2",
+    "I have not yet had the chance to lead a service improvement in the practice. With my supervisor I looked "
+    "at why: the team's priorities changed after the winter pressures. I will propose one small change to "
+    "the way follow-up calls are booked at the next team meeting.",
+)
 WAITING_NOTE = "The befriending referral shows how I linked them to support outside the practice."
 
 PATIENT_FEEDBACK = [
@@ -174,8 +182,24 @@ def seed_feedback(enrolment):
 
 
 @transaction.atomic
+def seed_shortfall_reflection(enrolment):
+    """A critical reflection on a shortfall the learner wrote and the facilitator agreed, waiting
+    for the workplace supervisor to confirm it from their home."""
+    criterion = _criteria(enrolment)[SHORTFALL[0]]
+    if record_signatures.reflection_for(enrolment, criterion) is not None:
+        return
+    written = record_signatures.save_reflection(
+        enrolment=enrolment, criterion=criterion, user=enrolment.learner, reflection=SHORTFALL[1]
+    )
+    record_signatures.agree_reflection(
+        written, user=enrolment.facilitator, password=DEMO_PASSWORD, seen_version=written.version
+    )
+
+
+@transaction.atomic
 def seed_assessments(enrolment, today=None):
     """Everything above for the demo learner, once."""
     seed_initial_discussion(enrolment)
     seed_sign_offs(enrolment, today=today)
     seed_feedback(enrolment)
+    seed_shortfall_reflection(enrolment)

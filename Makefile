@@ -9,7 +9,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help run serve test test-fast lint lock assets migrate demo bench soak eval-pii clean
+.PHONY: help run serve test test-fast lint lock assets migrate demo bench soak eval-pii eval-criteria clean
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-10s %s\n", $$1, $$2}'
@@ -123,6 +123,9 @@ soak: $(VENV)/.installed assets ## 50 clients for 10 minutes against `make serve
 
 eval-pii: $(VENV)/.installed ## The confidentiality guard on its evaluation set: recall and precision per type, conditions, record numbers and singling-out details flagged, clean paragraphs interrupted, per part
 	$(BIN)/python -m coordinated_care.confidentiality.evaluation
+
+eval-criteria: $(VENV)/.installed ## Suggested criteria on their evaluation set: right criterion in the top three, per model and set (docs/suggestions.md)
+	$(BIN)/python -m coordinated_care.portfolios.suggestions.evaluation
 
 lock: $(BIN)/activate ## Re-pin the Python dependencies in requirements.lock
 	$(BIN)/python -m pip install --quiet uv

@@ -3,6 +3,7 @@
 import { initAll } from "nhsuk-frontend";
 import htmx from "htmx.org";
 import "./confidentiality.mjs";
+import "./criteria-picker.mjs";
 import "./feedback-print.mjs";
 import "./portfolio-drafts.mjs";
 import "./radios-expanded.mjs";

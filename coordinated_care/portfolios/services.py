@@ -127,14 +127,18 @@ def update_entry(entry, *, content, user, seen_version, title=None, status=None,
 
 
 @transaction.atomic
-def link_evidence(entry, *, criterion, how_it_shows, user):
+def link_evidence(entry, *, criterion, how_it_shows, user, declarations=()):
+    """Link the entry to one criterion (from the entry's page or the criterion's), or say anew how
+    it shows it; `declarations` are the names the learner confirmed in that wording."""
     _check_author(user, entry.enrolment)
     if criterion.programme_id != entry.enrolment.cohort.programme_id:
         raise ValidationError("That criterion is not part of this programme.")
     if not how_it_shows.strip():
         raise ValidationError("Say how this entry shows the criterion.")
     link, _ = EvidenceLink.objects.update_or_create(
-        entry=entry, criterion=criterion, defaults={"how_it_shows": how_it_shows.strip()}
+        entry=entry,
+        criterion=criterion,
+        defaults={"how_it_shows": how_it_shows.strip(), "declarations": list(declarations)},
     )
     return link
 
@@ -284,13 +288,18 @@ def discard_draft(*, user, key):
 
 
 @transaction.atomic
-def add_entry(*, enrolment, kind, content, user, upload=None, draft_key=None, declarations=()):
-    """A new entry with, for kinds that take one, its uploaded file: both are kept or neither."""
+def add_entry(
+    *, enrolment, kind, content, user, upload=None, draft_key=None, declarations=(), links=None, link_declarations=None
+):
+    """A new entry with, for kinds that take one, its uploaded file, and the criteria it shows
+    (`links`, {criterion: how it shows it}, as set_evidence_links takes them): all kept or none."""
     entry = create_entry(
         enrolment=enrolment, kind=kind, content=content, user=user, draft_key=draft_key, declarations=declarations
     )
     if upload is not None:
         store_upload(enrolment, upload, user, entry=entry)
+    if links:
+        set_evidence_links(entry, links=links, user=user, declarations=link_declarations)
     return entry
 
 

@@ -4,6 +4,7 @@ from django.urls import path, register_converter
 
 from . import views
 from .kinds import KINDS_BY_SLUG
+from .views import linking
 
 
 class KindSlugConverter:
@@ -30,6 +31,11 @@ _ENTRY = "<uuid:enrolment_uuid>/entries/<uuid:entry_uuid>/"
 urlpatterns = [
     path("<uuid:enrolment_uuid>/", views.overview, name="overview"),
     path("<uuid:enrolment_uuid>/criteria/<str:code>/", views.criterion, name="criterion"),
+    path(
+        "<uuid:enrolment_uuid>/criteria/<str:code>/evidence/",
+        linking.add_criterion_evidence,
+        name="add_criterion_evidence",
+    ),
     path("<uuid:enrolment_uuid>/values-worksheet/", views.values_worksheet, name="values_worksheet"),
     path("<uuid:enrolment_uuid>/accredited-training/", views.accredited_training, name="accredited_training"),
     path("<uuid:enrolment_uuid>/workshops/<int:number>/", views.workshop_note, name="workshop_note"),
@@ -54,10 +60,12 @@ urlpatterns = [
     path(_ENTRY + "change/", views.edit_entry, name="edit_entry"),
     path(_ENTRY + "status/", views.entry_status, name="entry_status"),
     path(_ENTRY + "evidence/", views.entry_evidence, name="entry_evidence"),
+    path(_ENTRY + "evidence/<str:code>/", linking.link_entry_to_criterion, name="link_entry_to_criterion"),
     path(_ENTRY + "files/", views.entry_attachments, name="entry_attachments"),
     path(_ENTRY + "versions/", views.entry_versions, name="entry_versions"),
     path(_ENTRY + "versions/<int:number>/", views.entry_version, name="entry_version"),
     path(_ENTRY + "redact/", views.redact_entry, name="redact_entry"),
     path("<uuid:enrolment_uuid>/<kind:kind>/", views.section, name="section"),
     path("<uuid:enrolment_uuid>/<kind:kind>/new/", views.new_entry, name="new_entry"),
+    path("<uuid:enrolment_uuid>/<kind:kind>/new/suggestions/", linking.suggestions_partial, name="suggestions"),
 ]

@@ -701,6 +701,29 @@ RULES: dict[str, Rule] = {
         portfolio(LEARNER, LEARNER),
         data=lambda w: _case_study(),
     ),
+    "portfolios:suggestions": Rule(
+        "The learner (suggested criteria for what they are writing; stores nothing)",
+        u("portfolios:suggestions", _e, "case-studies"),
+        portfolio(NOT_ALLOWED, LEARNER, post_status=200, changes=False),
+        data=lambda w: {"overview": "I signposted them to a befriending service and a carers group."},
+    ),
+    "portfolios:link_entry_to_criterion": Rule(
+        "The learner",
+        u(
+            "portfolios:link_entry_to_criterion",
+            _e,
+            lambda w: w.portfolio.action.uuid,
+            lambda w: w.portfolio.criterion.code,
+        ),
+        portfolio(NOT_ALLOWED, LEARNER),
+        data=lambda w: {"how_it_shows": "The action plans the signposting."},
+    ),
+    "portfolios:add_criterion_evidence": Rule(
+        "The learner",
+        u("portfolios:add_criterion_evidence", _e, lambda w: w.portfolio.criterion.code),
+        portfolio(NOT_ALLOWED, LEARNER),
+        data=lambda w: {"entry": str(w.portfolio.action.uuid), "how_it_shows": "The action plans it."},
+    ),
     # confidentiality: the live check of what someone is typing
     "confidentiality:check": Rule(
         "Everyone signed in (the live check of what they type)",

@@ -13,13 +13,93 @@ from .fields import WRITING_MAX, AttachmentField, NHSDateField, declared_field, 
 HOW_IT_SHOWS_MAX = 2_000
 
 
-class EntryForm(PortfolioForm):
+class CriterionLinksMixin:
+    """A box for each of the programme's criteria, each with how the entry shows it: the fields of
+    the evidence form, and of the entry form when it links evidence in the same POST. Names are
+    `criterion_<pk>` and `how_<pk>`, so a link is one criterion whatever its code."""
+
+    def _add_criterion_fields(self, criteria):
+        self.criteria = list(criteria)
+        for criterion in self.criteria:
+            self.fields[self.link_name(criterion)] = forms.BooleanField(
+                required=False, label=f"{criterion.code} {criterion.title}"
+            )
+            self.fields[self.how_name(criterion)] = how_it_shows_field(criterion)
+
+    @staticmethod
+    def link_name(criterion):
+        return f"criterion_{criterion.pk}"
+
+    @staticmethod
+    def how_name(criterion):
+        return f"how_{criterion.pk}"
+
+    def _check_links(self, cleaned):
+        for criterion in self.criteria:
+            if cleaned.get(self.link_name(criterion)) and not cleaned.get(self.how_name(criterion)):
+                self.add_error(
+                    self.how_name(criterion), f"Enter how this entry shows {criterion.code} {criterion.title}"
+                )
+
+    def _is_link_field(self, name):
+        return name.startswith(("criterion_", "how_")) and name.split("_", 1)[1].isdigit()
+
+    def groups(self):
+        """(group, [(criterion, link field, how field)]) in the programme's order."""
+        grouped = {}
+        for criterion in self.criteria:
+            rows = grouped.setdefault(criterion.group_id, (criterion.group, []))[1]
+            rows.append((criterion, self[self.link_name(criterion)], self[self.how_name(criterion)]))
+        return list(grouped.values())
+
+    def link_declarations(self):
+        """The names the learner confirmed, by the criterion whose wording holds them."""
+        by_field = {self.how_name(criterion): criterion for criterion in self.criteria}
+        declared = {}
+        for declaration in self.confidentiality_declarations:
+            criterion = by_field.get(declaration.field)
+            if criterion is not None:
+                declared.setdefault(criterion, []).append(declaration.as_dict())
+        return declared
+
+    def links(self):
+        """{criterion: how it shows it} for each box ticked."""
+        return {
+            criterion: self.cleaned_data[self.how_name(criterion)]
+            for criterion in self.criteria
+            if self.cleaned_data.get(self.link_name(criterion))
+        }
+
+    def ticked_codes(self):
+        """The codes of the criteria ticked in the data sent, valid or not (for the suggestions)."""
+        data = self.data if self.is_bound else self.initial
+        return {c.code for c in self.criteria if data.get(self.link_name(c)) in ("on", "true", "1", True)}
+
+
+def how_it_shows_field(criterion):
+    return nhs_field(
+        forms.CharField(
+            required=False,
+            label="How this entry shows it",
+            max_length=HOW_IT_SHOWS_MAX,
+            widget=forms.Textarea,
+            error_messages={
+                "max_length": f"How this entry shows {criterion.code} must be {HOW_IT_SHOWS_MAX:,} characters or fewer"
+            },
+        ),
+        "textarea",
+        3,
+    )
+
+
+class EntryForm(CriterionLinksMixin, PortfolioForm):
     """One form for every kind of entry: the fields are those `spec` (a kinds.EntryKind) declares,
-    in its order. When editing, `seen_version` carries the version the learner opened."""
+    in its order. When editing, `seen_version` carries the version the learner opened. Given the
+    programme's `criteria`, it also links the new entry to those ticked, in the same POST."""
 
     seen_version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
 
-    def __init__(self, spec, *args, editing=False, **kwargs):
+    def __init__(self, spec, *args, editing=False, criteria=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.spec = spec
         self.editing = editing
@@ -28,7 +108,30 @@ class EntryForm(PortfolioForm):
             self.fields[spec_field.name] = declared_field(spec_field)
         if spec.attachment_label:
             self.fields["attachment"] = AttachmentField(label=f"{spec.attachment_label} (optional)")
+        self._add_criterion_fields(criteria)
         self._declaration_last()
+
+    def clean(self):
+        cleaned = super().clean()
+        self._check_links(cleaned)
+        return cleaned
+
+    def declarations(self):
+        """What the learner confirmed in the entry's own writing (not in how it shows a criterion)."""
+        return [d.as_dict() for d in self.confidentiality_declarations if not self._is_link_field(d.field)]
+
+    def writing(self):
+        """The free text written so far in the data sent, valid or not: what suggestions read."""
+        data = self.data if self.is_bound else self.initial
+        return "\n".join(str(data.get(name, "")) for name in self.spec.free_text_fields)
+
+    def entry_fields(self):
+        """The bound fields of the entry itself, in order (without the criteria and the guard's)."""
+        return [
+            field
+            for field in self.visible_fields()
+            if not field.name.startswith("confidentiality_") and not self._is_link_field(field.name)
+        ]
 
     @classmethod
     def initial_from(cls, entry):
@@ -98,40 +201,13 @@ class ValuesWorksheetForm(PortfolioForm):
         }
 
 
-class EvidenceForm(PortfolioForm):
+class EvidenceForm(CriterionLinksMixin, PortfolioForm):
     """Which of the programme's criteria an entry shows, each with how it shows it."""
 
     def __init__(self, criteria, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.criteria = list(criteria)
-        for criterion in self.criteria:
-            self.fields[self.link_name(criterion)] = forms.BooleanField(
-                required=False, label=f"{criterion.code} {criterion.title}"
-            )
-            self.fields[self.how_name(criterion)] = nhs_field(
-                forms.CharField(
-                    required=False,
-                    label="How this entry shows it",
-                    max_length=HOW_IT_SHOWS_MAX,
-                    widget=forms.Textarea,
-                    error_messages={
-                        "max_length": (
-                            f"How this entry shows {criterion.code} must be {HOW_IT_SHOWS_MAX:,} characters or fewer"
-                        )
-                    },
-                ),
-                "textarea",
-                3,
-            )
+        self._add_criterion_fields(criteria)
         self._declaration_last()
-
-    @staticmethod
-    def link_name(criterion):
-        return f"criterion_{criterion.pk}"
-
-    @staticmethod
-    def how_name(criterion):
-        return f"how_{criterion.pk}"
 
     @classmethod
     def initial_from(cls, links):
@@ -143,37 +219,8 @@ class EvidenceForm(PortfolioForm):
 
     def clean(self):
         cleaned = super().clean()
-        for criterion in self.criteria:
-            if cleaned.get(self.link_name(criterion)) and not cleaned.get(self.how_name(criterion)):
-                self.add_error(
-                    self.how_name(criterion), f"Enter how this entry shows {criterion.code} {criterion.title}"
-                )
+        self._check_links(cleaned)
         return cleaned
-
-    def groups(self):
-        """(group, [(criterion, link field, how field)]) in the programme's order."""
-        grouped = {}
-        for criterion in self.criteria:
-            rows = grouped.setdefault(criterion.group_id, (criterion.group, []))[1]
-            rows.append((criterion, self[self.link_name(criterion)], self[self.how_name(criterion)]))
-        return list(grouped.values())
-
-    def link_declarations(self):
-        """The names the learner confirmed, by the criterion whose wording holds them."""
-        by_field = {self.how_name(criterion): criterion for criterion in self.criteria}
-        declared = {}
-        for declaration in self.confidentiality_declarations:
-            criterion = by_field.get(declaration.field)
-            if criterion is not None:
-                declared.setdefault(criterion, []).append(declaration.as_dict())
-        return declared
-
-    def links(self):
-        return {
-            criterion: self.cleaned_data[self.how_name(criterion)]
-            for criterion in self.criteria
-            if self.cleaned_data.get(self.link_name(criterion))
-        }
 
 
 class AccreditedTrainingForm(PortfolioForm):

@@ -10,7 +10,7 @@ So nothing one learner writes can show in what another is suggested.
     # [Suggestion(criterion=<CS7>, score=0.41, words=("signposted", "lunch club")), ...]
 
 Each programme's index is built once per process and built again only when its criteria or an
-administrator's examples change (what `_key` compares; two small queries a call)."""
+administrator's examples change (compared on every call: one query, the criteria with them)."""
 
 import threading
 from dataclasses import dataclass
@@ -49,6 +49,13 @@ class Catalogue:
     index: Index
 
 
+def _override(criterion):
+    try:
+        return criterion.suggestion_examples
+    except CriterionExamples.DoesNotExist:
+        return None
+
+
 def _examples(criterion, override, extra):
     if override is not None:
         return {"summary": override.summary, "examples": override.example_lines()}
@@ -57,8 +64,12 @@ def _examples(criterion, override, extra):
 
 def catalogue(programme):
     """The programme's criteria and their index, built once per process for what they are now."""
-    criteria = list(Criterion.objects.filter(programme=programme).select_related("group"))
-    overrides = {o.criterion_id: o for o in CriterionExamples.objects.filter(criterion__programme=programme)}
+    criteria = list(
+        Criterion.objects.filter(programme=programme)
+        .select_related("group", "suggestion_examples")
+        .order_by("group__position", "position")
+    )
+    overrides = {c.pk: _override(c) for c in criteria if _override(c) is not None}
     key = (
         tuple((c.pk, c.code, c.title, c.wording) for c in criteria),
         tuple(sorted((pk, o.updated_at) for pk, o in overrides.items())),

@@ -103,6 +103,18 @@ CASES = [
     Case("entry_version", lambda p: [p.enrolment.uuid, p.case_study.uuid, 1], READ),
     Case("criterion", lambda p: [p.enrolment.uuid, p.criterion.code], READ),
     Case(
+        "add_criterion_evidence",
+        lambda p: [p.enrolment.uuid, p.criterion.code],
+        POST_ONLY,
+        post=lambda p: {"entry": str(p.action.uuid), "how_it_shows": "The action plans it."},
+    ),
+    Case(
+        "link_entry_to_criterion",
+        lambda p: [p.enrolment.uuid, p.action.uuid, p.criterion.code],
+        POST_ONLY,
+        post=lambda p: {"how_it_shows": "The action plans the signposting."},
+    ),
+    Case(
         "values_worksheet",
         lambda p: [p.enrolment.uuid],
         READ,
@@ -149,6 +161,7 @@ def test_every_persona_on_every_url(case, persona, portfolio, request):
 # URLs whose readers differ from the rest, walked through every persona in their own tests.
 COVERED_ELSEWHERE = {
     "redact_entry": "test_redaction.py: the learner and an administrator may redact, other readers are refused",
+    "suggestions": "test_linking.py: only the learner asks, answered 200 and nothing changed",
 }
 
 

@@ -100,7 +100,8 @@ def test_every_free_text_field_has_the_live_check(enrolment, learner, learner_cl
     entry = add_case_study(enrolment, learner)
     check = f'data-confidentiality-check="{reverse("confidentiality:check")}"'
     for page, fields in (
-        (url("new_entry", enrolment.uuid, "case-studies"), 4),
+        # The new entry form also says how it shows each criterion ticked (issue 13).
+        (url("new_entry", enrolment.uuid, "case-studies"), 4 + enrolment.cohort.programme.criteria.count()),
         (url("edit_entry", enrolment.uuid, entry.uuid), 4),
         (url("values_worksheet", enrolment.uuid), 3 * enrolment.cohort.programme.values.count()),
         (url("entry_evidence", enrolment.uuid, entry.uuid), enrolment.cohort.programme.criteria.count()),

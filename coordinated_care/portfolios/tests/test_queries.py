@@ -65,7 +65,9 @@ PAGES = {
     # overview adds three for completion (assessments), and the overview, entry and criterion
     # pages record the facilitator's look (four savepoints and two queries under test, two
     # savepoints for anyone else); the criterion page's sign-off panel adds one, and its critical
-    # reflection on the shortfall one more (assessments, issue 12).
+    # reflection on the shortfall one more (assessments, issue 12). For the learner, the entry
+    # form and the entry page read the criteria for the suggestions and the picker (one query,
+    # issue 13), and the criterion page the entries it may add as evidence (one).
     # The overview's ongoing-feedback sections count what came by a feedback link (one query, issue 12).
     "overview": (lambda p: [p.enrolment.uuid], (28, 32, 29)),
     "section-case-studies": (lambda p: [p.enrolment.uuid, "case-studies"], (5, 5, 6)),
@@ -74,15 +76,15 @@ PAGES = {
     # The workshops page reads the learner's own schedule (its changes, one query, ADR 17), and
     # asks whether the reader adapts it (the lead's one more: that they lead the cohort).
     "section-workshops": (lambda p: [p.enrolment.uuid, "workshops"], (7, 7, 9)),
-    "new_entry": (lambda p: [p.enrolment.uuid, "case-studies"], (5,)),
-    "entry": (lambda p: [p.enrolment.uuid, p.case_study.uuid], (10, 14, 11)),
-    "entry-training": (lambda p: [p.enrolment.uuid, p.training.uuid], (10, 14, 11)),
-    "entry-worksheet": (lambda p: [p.enrolment.uuid, p.worksheet.uuid], (11, 15, 12)),
+    "new_entry": (lambda p: [p.enrolment.uuid, "case-studies"], (6,)),
+    "entry": (lambda p: [p.enrolment.uuid, p.case_study.uuid], (11, 14, 11)),
+    "entry-training": (lambda p: [p.enrolment.uuid, p.training.uuid], (11, 14, 11)),
+    "entry-worksheet": (lambda p: [p.enrolment.uuid, p.worksheet.uuid], (12, 15, 12)),
     "edit_entry": (lambda p: [p.enrolment.uuid, p.case_study.uuid], (6,)),
     "entry_evidence": (lambda p: [p.enrolment.uuid, p.case_study.uuid], (8,)),
     "entry_versions": (lambda p: [p.enrolment.uuid, p.case_study.uuid], (6, 6, 7)),
     "entry_version": (lambda p: [p.enrolment.uuid, p.case_study.uuid, 1], (6, 6, 7)),
-    "criterion": (lambda p: [p.enrolment.uuid, p.criterion.code], (11, 15, 12)),
+    "criterion": (lambda p: [p.enrolment.uuid, p.criterion.code], (12, 15, 12)),
     "values_worksheet": (lambda p: [p.enrolment.uuid], (7, 6, 7)),
     "workshop_note": (lambda p: [p.enrolment.uuid, p.workshop.number], (7,)),
     "accredited_training": (lambda p: [p.enrolment.uuid], (5, 5, 6)),

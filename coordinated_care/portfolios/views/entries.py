@@ -12,8 +12,11 @@ from coordinated_care.programmes.services import can_edit_portfolio
 
 from .. import access, drafts, presenters, providers, redaction, services
 from ..forms import AttachmentForm, EntryForm
+from ..forms.linking import LinkToCriterionForm, link_form_id
 from ..kinds import KINDS, KINDS_BY_SLUG
 from ..models import Entry
+from ..presenters import linking as linking_presenters
+from ..suggestions import service as suggestions
 from ._common import CONFLICT, draft_context, note_saved, render_page
 from .workshops import workshops
 
@@ -51,9 +54,19 @@ def new_entry(request, enrolment_uuid, kind):
     if spec.kind == Entry.Kind.WORKSHOP_NOTE:
         return redirect("portfolios:section", enrolment.uuid, spec.slug)  # notes are kept per workshop
     key = drafts.new_entry_key(enrolment, spec)
-    if request.method == "POST":
-        form = EntryForm(spec, request.POST, request.FILES)
+    # The criteria it shows are linked in the same POST, from suggestions or the picker (issue 13).
+    picker = linking_presenters.picker(enrolment)
+    suggested = []
+    if request.method == "POST" and "suggest" in request.POST:
+        # Without JavaScript: the suggestions for what is written so far, nothing saved.
+        form = EntryForm(spec, criteria=picker.criteria)
+        form.restore(request.POST.dict())
+        found = suggestions.suggest(enrolment.cohort.programme, form.writing(), catalogue_=picker)
+        suggested = linking_presenters.suggestion_rows(found, form)
+    elif request.method == "POST":
+        form = EntryForm(spec, request.POST, request.FILES, criteria=picker.criteria)
         if form.is_valid():
+            links = form.links()
             entry = services.add_entry(
                 enrolment=enrolment,
                 kind=spec.kind,
@@ -62,28 +75,58 @@ def new_entry(request, enrolment_uuid, kind):
                 upload=form.upload(),
                 draft_key=key,
                 declarations=form.declarations(),
+                links=links,
+                link_declarations=form.link_declarations(),
             )
             note_saved(request, key)
-            messages.success(request, f"{spec.label} saved")
+            messages.success(request, _saved_message(spec, len(links)))
             return redirect("portfolios:entry", enrolment.uuid, entry.uuid)
     else:
-        form = EntryForm(spec)
-    return _form_page(request, enrolment, spec, form, key, page_title=spec.add_label)
+        form = EntryForm(spec, criteria=picker.criteria)
+    return _form_page(
+        request,
+        enrolment,
+        spec,
+        form,
+        key,
+        page_title=spec.add_label,
+        summaries=picker.summaries,
+        suggestions=suggested,
+        suggestions_asked="suggest" in request.POST,
+        suggestions_href=reverse("portfolios:suggestions", args=[enrolment.uuid, spec.slug]),
+    )
+
+
+def _saved_message(spec, linked):
+    if not linked:
+        return f"{spec.label} saved"
+    return f"{spec.label} saved and linked to {linked} {'criterion' if linked == 1 else 'criteria'}"
 
 
 @require_http_methods(["GET"])
 def entry(request, enrolment_uuid, entry_uuid):
     enrolment = access.enrolment_for(request.user, enrolment_uuid)
     entry = access.entry_in(enrolment, entry_uuid)
+    context = entry_context(request, enrolment, entry)
+    providers.looked_at(request.user, enrolment)
+    return render_page(request, "portfolios/entry.jinja", context)
+
+
+def entry_context(request, enrolment, entry):
+    """The entry's page; for the learner, with the criteria its writing most likely shows."""
     can_edit = can_edit_portfolio(request.user, enrolment)
     context = presenters.entry_page(enrolment, entry, can_edit=can_edit, today=timezone.localdate())
     if can_edit and context["accepts_files"]:
         context["upload_form"] = AttachmentForm(label=f"Upload a {context['attachment_label'].lower()}")
+    if can_edit:
+        linked = [link["criterion"].code for link in context["links"]]
+        context["suggestions"] = linking_presenters.entry_suggestions(enrolment, entry, linked)
+        for row in context["suggestions"]:
+            row["form"] = LinkToCriterionForm(auto_id=link_form_id(row["criterion"].code))
     if redaction.can_redact(request.user, enrolment):
         context["redact_href"] = reverse("portfolios:redact_entry", args=[enrolment.uuid, entry.uuid])
     context.update(providers.panels("entry", request.user, enrolment, context))
-    providers.looked_at(request.user, enrolment)
-    return render_page(request, "portfolios/entry.jinja", context)
+    return context
 
 
 @require_http_methods(["GET", "POST"])

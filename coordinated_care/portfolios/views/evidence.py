@@ -8,13 +8,13 @@ from django.views.decorators.http import require_http_methods
 from .. import access, drafts, presenters, providers, services
 from ..forms import EvidenceForm
 from ._common import draft_context, note_saved, render_page
+from .linking import criterion_context
 
 
 @require_http_methods(["GET"])
 def criterion(request, enrolment_uuid, code):
     enrolment = access.enrolment_for(request.user, enrolment_uuid)
-    context = presenters.criterion_page(enrolment, code)
-    context.update(providers.panels("criterion", request.user, enrolment, context))
+    context = criterion_context(request, enrolment, code)
     providers.looked_at(request.user, enrolment)
     return render_page(request, "portfolios/criterion.jinja", context)
 

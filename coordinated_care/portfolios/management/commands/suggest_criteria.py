@@ -16,9 +16,9 @@ from django.db import DatabaseError
 from coordinated_care.programmes.models import Programme
 from coordinated_care.programmes.services.shipped import SHIPPED_PROGRAMME_SLUG
 
-from ...suggestions import LIMIT, catalogue, suggest
 from ...suggestions.catalogue import PROGRAMME_DATA, programme_documents
 from ...suggestions.lexical import Index
+from ...suggestions.service import LIMIT, catalogue, suggest
 
 
 class Command(BaseCommand):

@@ -7,7 +7,16 @@ from django.db.models import Q
 
 from coordinated_care.accounts.providers import PersonalData, Retention, Section, register, register_retention
 
-from .models import Assessment, FailedReauthentication, LastLooked, Review, Signature, SignOffRequest
+from .models import (
+    Assessment,
+    FailedReauthentication,
+    LastLooked,
+    RecordComment,
+    Review,
+    ShortfallReflection,
+    Signature,
+    SignOffRequest,
+)
 
 # A wrong password while signing counts against the signer for minutes (services.signing); a day
 # is long enough to look into a run of them.
@@ -21,6 +30,10 @@ def export(user):
     decisions = Assessment.objects.filter(Q(assessed_by=user) | Q(enrolment__learner=user)).select_related("criterion")
     reviews = Review.objects.filter(Q(enrolment__learner=user) | Q(created_by=user) | Q(updated_by=user))
     signatures = Signature.objects.filter(signer=user)
+    comments = RecordComment.objects.filter(Q(written_by=user) | Q(enrolment__learner=user))
+    shortfalls = ShortfallReflection.objects.filter(Q(written_by=user) | Q(enrolment__learner=user)).select_related(
+        "criterion"
+    )
     return [
         Section(
             "Sign-offs asked for",
@@ -56,6 +69,33 @@ def export(user):
             [
                 {"kind": r.get_kind_display(), "held on": r.held_on, "record": r.content, "reference": r.uuid}
                 for r in reviews.order_by("created_at", "id")
+            ],
+        ),
+        Section(
+            "Facilitator comments on interprofessional records",
+            [
+                {
+                    "record": c.title,
+                    "version": c.version_number,
+                    "comments": c.comments,
+                    "written": c.created_at,
+                    "made by you": c.written_by_id == user.pk,
+                    "reference": c.uuid,
+                }
+                for c in comments.order_by("created_at", "id")
+            ],
+        ),
+        Section(
+            "Critical reflections on a shortfall",
+            [
+                {
+                    "criterion": r.criterion.code,
+                    "reflection": r.reflection,
+                    "version": r.version,
+                    "written": r.created_at,
+                    "reference": r.uuid,
+                }
+                for r in shortfalls.order_by("created_at", "id")
             ],
         ),
         Section(

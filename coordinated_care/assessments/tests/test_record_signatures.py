@@ -289,3 +289,15 @@ def test_withdrawing_the_agreement_reopens_the_reflection_and_leaves_the_signatu
     client.force_login(facilitator)
     page = client.get(reverse("assessments:reflection", args=[enrolment.uuid, written.criterion.code]))
     assert "Withdrawn" in page.content.decode() and "Agree the reflection" in page.content.decode()
+
+
+def test_the_learners_and_facilitators_download_hold_what_they_wrote(enrolment, learner, facilitator):
+    from ..personal_data import export
+
+    commented(interprofessional_record(enrolment, learner), facilitator, comments="Worth keeping.")
+    reflection(enrolment, learner)
+    for person in (learner, facilitator):
+        sections = {s.title: s.rows for s in export(person)}
+        assert sections["Facilitator comments on interprofessional records"][0]["comments"] == "Worth keeping."
+    sections = {s.title: s.rows for s in export(learner)}
+    assert sections["Critical reflections on a shortfall"][0]["criterion"] == "PC4"

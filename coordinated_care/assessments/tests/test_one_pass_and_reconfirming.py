@@ -21,7 +21,7 @@ from conftest import PASSWORD
 from coordinated_care.audit.models import AuditEvent
 from coordinated_care.portfolios import services as portfolio
 
-from ..models import Assessment, LastLooked, Signature, SignedEvidence, SignOffRequest
+from ..models import Assessment, LastLooked, Review, Signature, SignedEvidence, SignOffRequest
 from ..presenters import caseload_page, caseload_summary
 from ..presenters.changes import ADDED, REMOVED, SAME, word_diff
 from ..presenters.reviews import exceeding_expectations
@@ -29,7 +29,7 @@ from ..presenters.sign_offs import criterion_panel
 from ..services import criterion_states, reconfirming, record_look, sign_offs
 from ..services.sign_offs import request_subject
 from ..services.signing import check_integrity
-from .helpers import ask, changed_sign_off, criterion, decide
+from .helpers import ask, changed_sign_off, criterion, decide, written_review
 
 
 def _date(prefix, day):
@@ -328,3 +328,15 @@ def test_re_confirming_through_the_page_in_one_step(signed_in, enrolment, learne
     assert response.status_code == 302
     assert response["Location"] == reverse("portfolios:criterion", args=[enrolment.uuid, "PC1"])
     assert _status(enrolment) == "achieved"
+
+
+def test_the_final_review_page_lists_where_the_care_coordinator_exceeds_expectations(
+    signed_in, enrolment, learner, facilitator
+):
+    decide(ask(enrolment, learner), facilitator, exceeds_expectations=True, exceeding_comment="Leads the huddle.")
+    final = written_review(enrolment, learner, facilitator, Review.Kind.FINAL)
+    initial = written_review(enrolment, learner, facilitator, Review.Kind.INITIAL)
+    page = signed_in(learner).get(reverse("assessments:review", args=[final.uuid])).content.decode()
+    assert "Exceeding expectations" in page and "Leads the huddle." in page
+    page = signed_in(learner).get(reverse("assessments:review", args=[initial.uuid])).content.decode()
+    assert "Leads the huddle." not in page

@@ -71,7 +71,11 @@ def workshop(request, uuid, number):
         data = form.cleaned_data
         try:
             schedule.change_cohort_workshop(
-                workshop=workshop, user=request.user, theme=data["theme"], date=data["date"], location=data["location"]
+                workshop=workshop,
+                user=request.user,
+                theme=data["theme"] or workshop.theme,
+                date=data["date"],
+                location=data["location"],
             )
         except ValidationError as error:
             form.add_service_error(error)

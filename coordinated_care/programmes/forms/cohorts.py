@@ -61,13 +61,12 @@ class WorkshopForm(ConfidentialityCheckedFormMixin, ServiceErrorsMixin, forms.Fo
 
     error_fields = {"theme": "theme"}
 
+    # Left empty when a workshop is changed, its theme stays as it is; a new one needs one.
     theme = forms.CharField(
         label="Theme",
+        required=False,
         max_length=200,
-        error_messages={
-            "required": "Enter the workshop's theme",
-            "max_length": "Theme must be 200 characters or fewer",
-        },
+        error_messages={"max_length": "Theme must be 200 characters or fewer"},
     )
     date = DateField(label="Date", help_text="For example, 15 3 2027.")
     location = forms.CharField(

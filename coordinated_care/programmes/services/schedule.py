@@ -166,15 +166,6 @@ def add_learner_workshop(*, enrolment, user, theme, date, reason):
     )
 
 
-@transaction.atomic
-def remove_learner_workshop(*, change, user):
-    """Take away a workshop added for one learner."""
-    _check(user, change.enrolment)
-    if change.kind != KINDS.ADDED:
-        raise ValidationError("Only a workshop added for the learner can be taken away.", code="kind")
-    change.delete()
-
-
 # The cohort's own schedule, changed by whoever runs the cohort.
 
 

@@ -22,8 +22,7 @@ fresh count."""
 
 import datetime
 
-from django.db import transaction
-from django.db.models import F
+from django.db.models import Case, F, JSONField, Value, When
 from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 
@@ -40,6 +39,8 @@ PROGRAMME_MODELS = {
 # How deep to follow foreign keys from a changed object to the enrolment it belongs to (a
 # signature's withdrawal → the signature → its enrolment).
 DEPTH = 3
+# Rows written back in one UPDATE.
+WRITE_BATCH = 200
 
 
 def watched_apps():
@@ -171,10 +172,16 @@ def stored(enrolments, compute):
     versions = dict(ProgressFacts.objects.filter(enrolment_id__in=stale).values_list("enrolment_id", "version"))
     computed = compute([by_id[pk] for pk in stale])
     now = timezone.now()
-    with transaction.atomic():
-        for pk in stale:
-            ProgressFacts.objects.filter(enrolment_id=pk, version=versions.get(pk)).update(
-                facts=computed[pk], computed_version=versions.get(pk), computed_at=now
-            )
+    for start in range(0, len(stale), WRITE_BATCH):
+        batch = [pk for pk in stale[start : start + WRITE_BATCH] if pk in versions]
+        if not batch:
+            continue
+        # One UPDATE for the batch, each row written only at the version read before counting.
+        version_read = Case(*[When(enrolment_id=pk, then=Value(versions[pk])) for pk in batch])
+        ProgressFacts.objects.filter(enrolment_id__in=batch, version=version_read).update(
+            facts=Case(*[When(enrolment_id=pk, then=Value(computed[pk], JSONField())) for pk in batch]),
+            computed_version=version_read,
+            computed_at=now,
+        )
     result.update(computed)
     return result

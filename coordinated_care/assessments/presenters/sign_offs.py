@@ -66,9 +66,9 @@ def decision_of(state, user, *, with_evidence=True):
     )
 
 
-def decision_preview(form, decision):
-    """The decision as the facilitator is about to sign it, from the checked form: (label, text)
-    rows, and the actions agreed."""
+def decision_preview(decision):
+    """The decision as the facilitator is about to sign it, from the checked form's values: (label,
+    text) rows, and the actions agreed."""
     outcome = Assessment.Outcome(decision["outcome"])
     rows = [("Outcome", outcome.label)]
     if outcome == Assessment.Outcome.ACHIEVED:

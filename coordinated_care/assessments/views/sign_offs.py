@@ -1,5 +1,6 @@
-"""Asking for sign-off, deciding it, cancelling a request and withdrawing a signature. Views check
-who may act through the services, call a service for any change and ask a presenter for the page."""
+"""Asking for sign-off, deciding it, cancelling a request, re-confirming a sign-off changed since
+signed and withdrawing a signature. Views check who may act through the services, call a service
+for any change and ask a presenter for the page."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -116,7 +117,7 @@ def request_detail(request, request_uuid):
             "page_title": f"Check and sign your decision on {sign_off_request.criterion.code}",
             "form": sign_form,
             "carried": carried,
-            "preview": presenters.decision_preview(form, decision),
+            "preview": presenters.decision_preview(decision),
         },
     )
 

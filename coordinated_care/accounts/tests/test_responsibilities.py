@@ -1,9 +1,12 @@
 """The responsibilities the Portfolio Document gives the care coordinator and the facilitator:
 shown where they apply, each acknowledged once by each person, with the date kept."""
 
+import io
+
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from pypdf import PdfReader
 
 from coordinated_care.accounts import responsibilities
 from coordinated_care.accounts.models import Acknowledgement
@@ -101,10 +104,16 @@ def test_the_anonymous_visitor_is_sent_to_sign_in(client):
     assert client.get(_url("care-coordinator"))["Location"].startswith(reverse("account_login"))
 
 
-def test_the_portfolio_pdfs_front_sheet_says_when_each_was_acknowledged(enrolment, learner):
+def test_the_portfolio_pdf_says_when_each_was_acknowledged(enrolment, learner):
     from coordinated_care.reports.document.gather import portfolio_document
+    from coordinated_care.reports.document.services import export_now
 
     responsibilities.acknowledge(learner, Responsibilities.CARE_COORDINATOR)
-    front = dict(portfolio_document(enrolment)["front"])
-    assert front["Care coordinator responsibilities"] == f"Acknowledged on {timezone.localdate():%-d %B %Y}"
-    assert front["Practice based learning facilitator responsibilities"] == "Not acknowledged yet"
+    acknowledged = portfolio_document(enrolment)["acknowledged"]
+    when = f"{timezone.localdate():%-d %B %Y}"
+    assert acknowledged["care_coordinator"] == f"Acknowledged by {learner.display_name} on {when}."
+    assert acknowledged["facilitator"] == "Not acknowledged yet."
+    text = " ".join(
+        " ".join(page.extract_text().split()) for page in PdfReader(io.BytesIO(export_now(enrolment)[1])).pages
+    )
+    assert f"Acknowledged by {learner.display_name} on {when}." in text

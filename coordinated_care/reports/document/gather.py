@@ -87,12 +87,6 @@ def _entry(entry, value_names=None):
 
 def _people(enrolment, leads):
     cohort = enrolment.cohort
-    acknowledged = responsibilities.acknowledgements_of([enrolment.learner, enrolment.facilitator])
-
-    def on(user_id, which):
-        when = acknowledged.get((user_id, which))
-        return f"Acknowledged on {dates.date(when)}" if when else "Not acknowledged yet"
-
     return [
         ("Name", enrolment.learner.display_name),
         ("Practice", enrolment.practice.name),
@@ -103,15 +97,21 @@ def _people(enrolment, leads):
         ("Cohort", cohort.name),
         ("Dates", f"{dates.date(cohort.start_date)} to {dates.date(cohort.end_date)}"),
         ("Status", enrolment.get_status_display()),
-        (
-            "Care coordinator responsibilities",
-            on(enrolment.learner_id, responsibilities.Responsibilities.CARE_COORDINATOR),
-        ),
-        (
-            "Practice based learning facilitator responsibilities",
-            on(enrolment.facilitator_id, responsibilities.Responsibilities.FACILITATOR),
-        ),
     ]
+
+
+def _acknowledged(enrolment):
+    """Who acknowledged each set of responsibilities, and when (one query)."""
+    acknowledged = responsibilities.acknowledgements_of([enrolment.learner, enrolment.facilitator])
+
+    def line(user, which):
+        when = acknowledged.get((user.pk, which))
+        return f"Acknowledged by {user.display_name} on {dates.date(when)}." if when else "Not acknowledged yet."
+
+    return {
+        "care_coordinator": line(enrolment.learner, responsibilities.Responsibilities.CARE_COORDINATOR),
+        "facilitator": line(enrolment.facilitator, responsibilities.Responsibilities.FACILITATOR),
+    }
 
 
 def _schedule(enrolment, notes_by_workshop):
@@ -332,6 +332,7 @@ def portfolio_document(enrolment):
         "learner": enrolment.learner.display_name,
         "enrolment": str(enrolment.uuid),
         "front": _people(enrolment, leads),
+        "acknowledged": _acknowledged(enrolment),
         "documents": [
             {"name": d.document.get_kind_display(), "count": d.count, "minimum": d.document.minimum, "done": d.done}
             for d in counts.documents

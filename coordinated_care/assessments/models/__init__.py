@@ -1,4 +1,5 @@
 from .caseload import LastLooked
+from .feedback_summaries import SignedFeedbackSummary
 from .immutable import ImmutableRecord
 from .invitations import Invitation
 from .record_signatures import RecordComment, ShortfallReflection
@@ -21,6 +22,7 @@ __all__ = [
     "SignOffRequest",
     "Signature",
     "SignatureWithdrawal",
+    "SignedFeedbackSummary",
     "SignedEvidence",
     "SignedFile",
 ]

@@ -25,6 +25,7 @@ class Meaning(models.TextChoices):
     RECORD_COMMENTED = "record_commented", "Facilitator's comments"
     REFLECTION_AGREED = "reflection_agreed", "Critical reflection agreed"
     REFLECTION_CONFIRMED = "reflection_confirmed", "Critical reflection confirmed"
+    FEEDBACK_SUMMARY_SIGNED = "feedback_summary_signed", "Patient feedback summary signed"
 
 
 MEANING_STATEMENTS = {
@@ -50,6 +51,9 @@ MEANING_STATEMENTS = {
         "As the care coordinator's workplace supervisor, I confirm this critical reflection on the shortfall was "
         "discussed with me."
     ),
+    Meaning.FEEDBACK_SUMMARY_SIGNED: (
+        "I have read this summary of the feedback from patients, service users and carers, as shown."
+    ),
 }
 
 
@@ -63,7 +67,7 @@ class Capacity(models.TextChoices):
 
 
 # What a signature may sign, exactly one of them.
-SIGNED_THINGS = ("assessment", "review", "record_comment", "shortfall_reflection")
+SIGNED_THINGS = ("assessment", "review", "record_comment", "shortfall_reflection", "feedback_summary")
 
 
 def _signs_one_of(things):
@@ -94,6 +98,14 @@ class Signature(ImmutableModel):
     )
     shortfall_reflection = models.ForeignKey(
         "assessments.ShortfallReflection",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="signatures",
+    )
+    # Or the patient feedback summary (models/feedback_summaries.py).
+    feedback_summary = models.ForeignKey(
+        "assessments.SignedFeedbackSummary",
         null=True,
         blank=True,
         on_delete=models.PROTECT,

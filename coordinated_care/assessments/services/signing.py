@@ -99,6 +99,7 @@ def make_signature(
     review=None,
     record_comment=None,
     shortfall_reflection=None,
+    feedback_summary=None,
 ):
     """Write one signature. Call inside the transaction that makes what it signs.
 
@@ -145,6 +146,7 @@ def make_signature(
             review=review,
             record_comment=record_comment,
             shortfall_reflection=shortfall_reflection,
+            feedback_summary=feedback_summary,
             meaning=meaning,
             capacity=capacity,
             signer=signer,

@@ -72,6 +72,9 @@ NOT_FREE_TEXT = {
     "coordinated_care.assessments.forms.sign_offs.ReconfirmForm.subject_hash": (
         "a hidden hash of the evidence being re-confirmed, compared with what is signed"
     ),
+    "coordinated_care.assessments.forms.feedback_summaries.SignSummaryForm.summary_hash": (
+        "a hidden hash of the patient feedback summary being signed, compared with what is signed"
+    ),
     "coordinated_care.feedback.forms.public.SpamChecked.started": "a hidden signed note of when the form was shown",
     "coordinated_care.feedback.forms.public.SpamChecked.website": "the honeypot: people never see it, bots fill it in",
     "coordinated_care.feedback.forms.public.PatientAnswersForm.started": "as SpamChecked.started",

@@ -16,6 +16,7 @@ from .models import (
     Signature,
     SignatureWithdrawal,
     SignedEvidence,
+    SignedFeedbackSummary,
     SignedFile,
     SignOffRequest,
 )
@@ -32,6 +33,10 @@ def register_models():
     audit.register(SignatureWithdrawal, enrolment=lambda withdrawal: withdrawal.signature.enrolment_id)
     audit.register(Review, label=lambda review: review.get_kind_display())
     audit.register(RecordComment, label=lambda comment: f"Facilitator comments on {comment.title}")
+    audit.register(
+        SignedFeedbackSummary,
+        label=lambda signed: f"Patient feedback summary of {signed.responses} responses",
+    )
     audit.register(
         ShortfallReflection,
         label=lambda reflection: f"Critical reflection on the shortfall in {reflection.criterion.code}",

@@ -1,0 +1,1 @@
+"""The patient feedback summary signed by the facilitator and the care coordinator (issue 12, item 9)."""

@@ -89,6 +89,11 @@ def test_without_javascript_the_suggest_button_shows_suggestions_and_saves_nothi
     assert "CS7 Link to Community Resources" in html
     assert "There is a problem" not in html
     assert SIGNPOSTING in html  # the writing is kept in the form
+    # Each suggestion links to its box, in a domain opened for it.
+    cs7 = Criterion.objects.get(programme=enrolment.cohort.programme, code="CS7")
+    assert f'href="#id_criterion_{cs7.pk}"' in html
+    communication = html[html.index("Communication Skills (10 criteria)") - 300 :]
+    assert "data-criteria-group open" in communication[:300]
     assert not Entry.objects.exists() and not Draft.objects.exists()
 
 

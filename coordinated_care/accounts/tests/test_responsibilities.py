@@ -117,3 +117,9 @@ def test_the_portfolio_pdf_says_when_each_was_acknowledged(enrolment, learner):
         " ".join(page.extract_text().split()) for page in PdfReader(io.BytesIO(export_now(enrolment)[1])).pages
     )
     assert f"Acknowledged by {learner.display_name} on {when}." in text
+
+
+def test_the_caseload_links_to_the_facilitators_responsibilities(enrolment, facilitator, signed_in):
+    page = signed_in(facilitator).get(reverse("assessments:caseload")).content.decode()
+    assert _url("facilitator") in page
+    assert DELEGATION in signed_in(facilitator).get(_url("facilitator")).content.decode()

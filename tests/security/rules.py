@@ -225,6 +225,22 @@ class World:
         return Namespace(record=record, reflection=agreed(reflection(self.enrolment, learner), facilitator))
 
     @cached_property
+    def feedback_summary_hash(self):
+        """One patient's feedback on the portfolio, and the hash of its summary as a signer reads it."""
+        from coordinated_care.assessments.services.feedback_summaries import summary_hash
+        from coordinated_care.feedback.models import FeedbackRequest, FeedbackResponse
+        from coordinated_care.reports.feedback_summary.summaries import summary_data
+
+        FeedbackResponse.objects.create(
+            enrolment=self.enrolment,
+            audience=FeedbackRequest.Audience.PATIENT,
+            received_on=datetime.date(2027, 3, 3),
+            respondent="patient",
+            needs=5,
+        )
+        return summary_hash(summary_data(self.enrolment))
+
+    @cached_property
     def framework_version(self):
         from coordinated_care.frameworks.services import load_shipped_framework
         from coordinated_care.roles import services
@@ -791,6 +807,12 @@ RULES: dict[str, Rule] = {
         u("assessments:reflection_sign", _e, lambda w: w.record_signatures.reflection.criterion.code),
         portfolio(FACILITATOR | {"supervisor"}, FACILITATOR | {"supervisor"}),
         data=lambda w: {"version": w.record_signatures.reflection.version, "password": "correct-horse-battery"},
+    ),
+    "feedback_summary": Rule(
+        P + "; the learner and their facilitator sign it",
+        u("feedback_summary", _e),
+        portfolio(PORTFOLIO_READERS, LEARNER_AND_FACILITATOR),
+        data=lambda w: {"password": "correct-horse-battery", "summary_hash": w.feedback_summary_hash},
     ),
     "assessments:reviews": Rule(
         P + "; the learner and their facilitator start one",

@@ -13,6 +13,7 @@ from coordinated_care.accounts import responsibilities
 from coordinated_care.assessments.models import AgreedAction, Invitation, Review, Signature
 from coordinated_care.assessments.presenters.reviews import review_view
 from coordinated_care.assessments.presenters.signatures import signature_line, status_tag
+from coordinated_care.assessments.services.feedback_summaries import summary_hash
 from coordinated_care.assessments.services.record_signatures import (
     record_comments,
     reflection_state,
@@ -33,6 +34,8 @@ from coordinated_care.portfolios.progress import progress_counts
 from coordinated_care.programmes.models import PersonCentredValue
 from coordinated_care.programmes.services.schedule import schedule_for
 
+from ..feedback_summary.presenters import signature_boxes
+from ..feedback_summary.summaries import plain_summary
 from . import wording
 
 NOT_GIVEN = "Not given"
@@ -265,7 +268,19 @@ def _feedback(enrolment):
             for r in patient
             if r.did_well or r.do_differently
         ],
+        "signatures": _summary_signatures(enrolment, row, patient),
     }
+
+
+def _summary_signatures(enrolment, row, patient):
+    """The facilitator's and the care coordinator's signatures on the patient feedback summary
+    (issue 12, item 9), flagged where feedback came in since: one query."""
+    days = [r.received_on for r in patient]
+    summary = plain_summary(row, min(days, default=None), max(days, default=None))
+    _, boxes = signature_boxes(enrolment, summary_hash(summary), summary["responses"])
+    return [
+        {"heading": box["heading"], "signature": signature_data(box["line"]) if box["line"] else None} for box in boxes
+    ]
 
 
 def portfolio_document(enrolment):

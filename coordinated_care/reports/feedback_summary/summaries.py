@@ -14,16 +14,21 @@ from coordinated_care.feedback.models import FeedbackRequest, FeedbackResponse
 
 def summary_data(enrolment):
     """Two queries."""
-    summary = feedback_presenters.summary(enrolment)
     period = FeedbackResponse.objects.filter(enrolment=enrolment, audience=FeedbackRequest.Audience.PATIENT).aggregate(
         first=Min("received_on"), last=Max("received_on")
     )
+    return plain_summary(feedback_presenters.summary(enrolment), period["first"], period["last"])
+
+
+def plain_summary(summary, first, last):
+    """`feedback.presenters.summary` and the first and last days a response came in, as the plain
+    data that is signed (the PDF builds it from the responses it has read, with no query)."""
     return {
         "responses": summary.total,
         "patients": summary.patients,
         "carers": summary.carers,
-        "first": period["first"].isoformat() if period["first"] else None,
-        "last": period["last"].isoformat() if period["last"] else None,
+        "first": first.isoformat() if first else None,
+        "last": last.isoformat() if last else None,
         "questions": [
             {
                 "question": item.question.short,

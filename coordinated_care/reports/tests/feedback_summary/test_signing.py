@@ -161,3 +161,27 @@ def test_the_supervisor_reads_but_does_not_sign(signed_in, enrolment, supervisor
     assert page.status_code == 200 and "Sign the summary" not in page.content.decode()
     digest = signing.summary_hash(summary_data(enrolment))
     assert client.post(url(enrolment), {"password": PASSWORD, "summary_hash": digest}).status_code == 403
+
+
+# The portfolio PDF -------------------------------------------------------------------------------
+
+
+def test_the_pdf_prints_both_signatures_under_the_summary_and_flags_new_feedback(enrolment, learner, facilitator):
+    from django.utils import timezone
+
+    from coordinated_care.reports.document import gather, pdf
+    from coordinated_care.reports.tests.document.test_pdf import _load
+
+    respond(enrolment)
+    sign(enrolment, facilitator)
+    boxes = gather.portfolio_document(_load(enrolment))["feedback"]["signatures"]
+    assert [b["heading"] for b in boxes] == ["Practice-based facilitator’s signature", "Care coordinator’s signature"]
+    assert boxes[0]["signature"]["name"] == facilitator.display_name and not boxes[0]["signature"]["problems"]
+    assert boxes[1]["signature"] is None
+    sign(enrolment, learner)
+    respond(enrolment, day=7)
+    document = gather.portfolio_document(_load(enrolment))
+    assert all(b["signature"]["problems"] for b in document["feedback"]["signatures"])
+    html = pdf.render_html(document, code="AAAA-BBBB-CCCC", generated_at=timezone.now())
+    assert "Signatures on the summary" in html and learner.display_name in html
+    assert "1 response then, 2 now" in html

@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from coordinated_care.accounts import services
 from coordinated_care.accounts.models import Acknowledgement, Role, RoleAssignment
-from coordinated_care.assessments.presenters import caseload_summary, supervisor_todo
+from coordinated_care.assessments.presenters import caseload_summary, supervisor_waiting
 from coordinated_care.portfolios.home import learner_home_context
 from coordinated_care.programmes.presenters import role_home_context
 from coordinated_care.roles.models import RoleHolder
@@ -67,10 +67,11 @@ class RoleHome:
         return {"caseload_summary": caseload_summary(self.user)}
 
     def _supervisor_todo(self):
-        # What waits for the workplace supervisor's signature.
+        # What waits for the workplace supervisor's signature or comments: reflections to confirm,
+        # reviews to comment on or sign.
         if self.role != Role.SUPERVISOR:
             return {}
-        return {"todo": supervisor_todo(self.user)}
+        return {"todo": supervisor_waiting(self.user)}
 
     def _portfolio(self):
         # The learner's portfolio at a glance.

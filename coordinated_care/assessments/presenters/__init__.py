@@ -1,6 +1,6 @@
 """Presenters: what each page and include of the app shows, in a fixed number of queries."""
 
-from .caseload import caseload_page, caseload_summary
+from .caseload import caseload_page, caseload_summary, supervisor_waiting
 from .completion import completion_panel
 from .record_signatures import entry_panel, supervisor_todo
 from .reviews import review_page, reviews_page
@@ -21,4 +21,5 @@ __all__ = [
     "signature_line",
     "status_tag",
     "supervisor_todo",
+    "supervisor_waiting",
 ]

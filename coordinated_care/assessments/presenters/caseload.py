@@ -2,8 +2,11 @@
 
 Order: first everything already waiting, oldest first (sign-off requests by the time they were
 asked, reviews by the date they fell due, reviews held and waiting for the facilitator's
-signature by when they were written); then reviews due in the next two weeks, soonest first;
-then evidence new or changed since the facilitator last looked, oldest look first."""
+signature by when they were written, interprofessional records waiting for their comments and
+critical reflections on a shortfall waiting for their agreement by when they were last saved);
+then reviews due in the next two weeks, soonest first; then evidence new or changed since the
+facilitator last looked, oldest look first. And what waits for a workplace supervisor, for their
+home."""
 
 import datetime
 from dataclasses import dataclass
@@ -14,7 +17,8 @@ from django.utils import timezone
 from coordinated_care.core import dates
 from coordinated_care.core.dates import utc
 
-from ..services.caseload import SOON, caseload
+from ..services.caseload import SOON, caseload, reviews_for_supervisor
+from .record_signatures import supervisor_todo
 
 
 @dataclass
@@ -86,6 +90,33 @@ def caseload_page(user, today=None):
                     f"written {utc(review.updated_at)}",
                 )
             )
+        for entry in case.records:
+            waiting.append(
+                Waiting(
+                    "record_to_comment",
+                    "Record to comment on",
+                    "blue",
+                    learner,
+                    f"Interprofessional record: {entry.title}",
+                    reverse("assessments:record_comment", args=[enrolment.uuid, entry.uuid]),
+                    entry.updated_at,
+                    f"saved {utc(entry.updated_at)}",
+                )
+            )
+        for reflection in case.reflections:
+            criterion = reflection.criterion
+            waiting.append(
+                Waiting(
+                    "reflection_to_agree",
+                    "Reflection to agree",
+                    "blue",
+                    learner,
+                    f"Critical reflection on the shortfall in {criterion.code} {criterion.title}",
+                    reverse("assessments:reflection_sign", args=[enrolment.uuid, criterion.code]),
+                    reflection.updated_at,
+                    f"written {utc(reflection.updated_at)}",
+                )
+            )
         reviews_href = reverse("assessments:reviews", args=[enrolment.uuid])
         for due in case.due:
             label = due.kind.label if hasattr(due.kind, "label") else str(due.kind)
@@ -147,7 +178,11 @@ def caseload_page(user, today=None):
             "practice": case.enrolment.practice.name,
             "href": portfolio_href(case.enrolment),
             "reviews_href": reverse("assessments:reviews", args=[case.enrolment.uuid]),
-            "waiting": len(case.requests) + len(case.to_sign) + len(case.changed),
+            "waiting": len(case.requests)
+            + len(case.to_sign)
+            + len(case.changed)
+            + len(case.records)
+            + len(case.reflections),
             "last_looked": utc(case.last_looked) if case.last_looked else "Not yet",
         }
         for case in cases
@@ -155,14 +190,46 @@ def caseload_page(user, today=None):
     return {"page_title": "Your caseload", "items": items, "learners": learners}
 
 
+WAITING_KINDS = (
+    "sign_off",
+    "review_overdue",
+    "review_to_sign",
+    "changed_since_sign_off",
+    "record_to_comment",
+    "reflection_to_agree",
+)
+
+
 def caseload_summary(user):
     """For the facilitator's home page: how much waits, and the link to the caseload."""
     page = caseload_page(user)
-    waiting = [
-        i for i in page["items"] if i.kind in ("sign_off", "review_overdue", "review_to_sign", "changed_since_sign_off")
-    ]
+    waiting = [i for i in page["items"] if i.kind in WAITING_KINDS]
     return {
         "waiting_count": len(waiting),
         "learner_count": len(page["learners"]),
         "href": reverse("assessments:caseload"),
     }
+
+
+def supervisor_waiting(user):
+    """For the workplace supervisor's home: everything waiting for their signature or comments,
+    oldest first, each with the link to where it is done: the critical reflections to confirm and
+    the reviews to comment on or sign as the additional signatory. Six queries at most."""
+    items = supervisor_todo(user)
+    for waiting in reviews_for_supervisor(user):
+        review = waiting.review
+        kind = review.get_kind_display()
+        if waiting.action == "comments":
+            what, href = f"Write your comments on the {kind.lower()}", "assessments:review_edit"
+        else:
+            held = f" held on {dates.date(review.held_on)}" if review.held_on else ""
+            what, href = f"Sign the {kind.lower()}{held} as the additional signatory", "assessments:review_sign"
+        items.append(
+            {
+                "learner": review.enrolment.learner.display_name,
+                "what": what,
+                "href": reverse(href, args=[review.uuid]),
+                "since": review.updated_at,
+            }
+        )
+    return sorted(items, key=lambda item: item["since"])

@@ -13,9 +13,10 @@ from coordinated_care.portfolios.models import Entry
 from coordinated_care.programmes.models import Enrolment
 from coordinated_care.programmes.services import facilitated_enrolments
 
-from ..models import Capacity, Invitation, LastLooked, Review, Signature, SignOffRequest
+from ..models import Capacity, Invitation, LastLooked, Review, ShortfallReflection, Signature, SignOffRequest
 from .access import facilitates_now
-from .reviews import signing_state
+from .record_signatures import _signature_prefetch, record_comments, reflection_state, waits_for_comments
+from .reviews import missing_to_sign, signing_state
 from .status import CHANGED, requests_with_state, state_of
 
 INITIAL_WITHIN = datetime.timedelta(days=14)
@@ -73,11 +74,16 @@ class LearnerCase:
     to_sign: list = field(default_factory=list)  # reviews held and waiting for the facilitator's signature
     # Sign-offs whose evidence changed since they were signed (a version, claim, file or link).
     changed: list = field(default_factory=list)
+    # Interprofessional records without the facilitator's comments standing (none yet, or changed since).
+    records: list = field(default_factory=list)
+    # Critical reflections on a shortfall the learner wrote, waiting for the facilitator's agreement.
+    reflections: list = field(default_factory=list)
 
 
 def caseload(user):
     """Every active enrolment the person facilitates (or assesses today as a delegate, ADR 16),
-    with what waits for them. Six queries."""
+    with what waits for them. Eight queries, and ten when some learner has an interprofessional
+    record and a critical reflection on a shortfall (their comments and signatures)."""
     looked = LastLooked.objects.filter(user=user, enrolment=OuterRef("pk")).values("looked_at")[:1]
     since = Coalesce(OuterRef("last_looked"), Value(EPOCH, output_field=DateTimeField()))
     new_evidence = (
@@ -131,4 +137,68 @@ def caseload(user):
     for case in by_id.values():
         mine = [r for r in reviews if r.enrolment_id == case.enrolment.pk]
         case.due = reviews_due(case.enrolment, mine, signings)
+    _records_and_reflections(by_id)
     return list(by_id.values())
+
+
+def _records_and_reflections(by_id):
+    """What waits for the facilitator's signature besides sign-offs and reviews (issue 12): each
+    interprofessional record without comments that still stand, and each critical reflection on a
+    shortfall not agreed yet, oldest first. Two queries, and two more when there are any."""
+    records = list(
+        Entry.objects.filter(enrolment__in=by_id, kind=Entry.Kind.INTERPROFESSIONAL_RECORD).order_by("updated_at", "pk")
+    )
+    comments = record_comments(records)
+    for entry in records:
+        if waits_for_comments(comments.get(str(entry.uuid), [])):
+            by_id[entry.enrolment_id].records.append(entry)
+    reflections = (
+        ShortfallReflection.objects.filter(enrolment__in=by_id)
+        .select_related("criterion")
+        .prefetch_related(_signature_prefetch())
+        .order_by("updated_at", "pk")
+    )
+    for reflection in reflections:
+        if reflection_state(reflection).status == "written":
+            by_id[reflection.enrolment_id].reflections.append(reflection)
+
+
+# What waits for the workplace supervisor ----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SupervisorReview:
+    review: Review
+    action: str  # "comments": write the final review's supervisor comments; "sign": sign as additional signatory
+
+
+def reviews_for_supervisor(user):
+    """The reviews of the active portfolios whose enrolment names this person as workplace
+    supervisor that wait for them, oldest first. The final review waits for their overall comments
+    while these are unwritten (nobody can sign it before). A review held and filled in waits for
+    their signature in the additional signature box, which the review page names them in, until it
+    is complete without it: not a progress review unless it asks for an additional signature, and
+    not when the facilitator has invited someone else by e-mail to sign it. Four queries at most."""
+    reviews = list(
+        Review.objects.filter(enrolment__supervisor=user, enrolment__status=Enrolment.Status.ACTIVE)
+        .select_related("enrolment__learner", "enrolment__cohort__programme")
+        .prefetch_related("enrolment__cohort__programme__criterion_groups")
+        .order_by("updated_at", "pk")
+    )
+    signatures = list(Signature.objects.filter(review__in=reviews).select_related("withdrawal"))
+    invitations = list(Invitation.objects.filter(review__in=reviews))
+    own_email = (user.email or "").lower()
+    waiting = []
+    for review in reviews:
+        invited = [i for i in invitations if i.review_id == review.pk]
+        signing = signing_state(review, [s for s in signatures if s.review_id == review.pk], invited)
+        someone_else = any(i.state() == "open" and i.email.lower() != own_email for i in invited)
+        if Capacity.ADDITIONAL in signing.signed or signing.complete or someone_else:
+            continue
+        if review.kind == Review.Kind.PROGRESS and Capacity.ADDITIONAL not in signing.required:
+            continue
+        if review.kind == Review.Kind.FINAL and not signing.signed and not review.content.get("supervisor_comments"):
+            waiting.append(SupervisorReview(review, "comments"))
+        elif review.held_on and not missing_to_sign(review):
+            waiting.append(SupervisorReview(review, "sign"))
+    return waiting

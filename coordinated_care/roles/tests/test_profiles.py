@@ -23,7 +23,7 @@ def codes(version):
 def test_an_imported_profile_is_a_draft_of_the_organisation_named_with_its_picks_in_framework_order(profile, practice):
     version = profile.versions.get()
     assert version.is_draft and version.number == 1 and profile.organisation == practice
-    assert codes(version) == ["COM.1", "COM.5", "CL.K4", "CL.1", "PCC.1", "REL.1.3", "REL.2"]
+    assert codes(version) == ["COM.1", "COM.5", "REL.1.3", "REL.2", "PCC.1", "CL.K4", "CL.1"]
     assert version.duty_lines == [
         "Take part in multidisciplinary team meetings",
         "Keep the practice's directory of local services up to date",
@@ -107,7 +107,7 @@ def test_a_new_version_starts_as_a_copy_of_the_published_one_which_stays_current
     assert services.current_version(published_profile) == first
     assert services.document_version(published_profile) == first
     services.update_draft(second, ProfileSpec(title="Second", picks=(PickSpec("COM.2", "essential", "aware"),)))
-    assert codes(first) == ["COM.1", "COM.5", "CL.K4", "CL.1", "PCC.1", "REL.1.3", "REL.2"]
+    assert codes(first) == ["COM.1", "COM.5", "REL.1.3", "REL.2", "PCC.1", "CL.K4", "CL.1"]
     services.publish(second)
     assert services.current_version(published_profile).number == 2
 
@@ -136,7 +136,7 @@ def test_another_organisations_published_profile_is_copied_as_a_draft_of_ones_ow
     assert copy.organisation == elsewhere and draft.number == 1 and codes(draft) == codes(source)
     assert draft.based_on == "Care coordinator (test), version 1, of Test Practice"
     services.update_draft(draft, ProfileSpec(title="Mine", picks=(PickSpec("COM.2", "essential", "aware"),)))
-    assert codes(source) == ["COM.1", "COM.5", "CL.K4", "CL.1", "PCC.1", "REL.1.3", "REL.2"]
+    assert codes(source) == ["COM.1", "COM.5", "REL.1.3", "REL.2", "PCC.1", "CL.K4", "CL.1"]
 
 
 def test_a_draft_cannot_be_copied(profile, outside_employer):

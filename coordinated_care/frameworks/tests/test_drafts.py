@@ -192,3 +192,19 @@ def test_an_item_form_with_a_patient_identifier_is_refused(signed_in, administra
     assert page.status_code == 200
     assert FrameworkItem.objects.filter(version__number=2, description__contains="943").count() == 0
     assert draft_of(shipped.framework).items.get(code="COM.1").description.startswith("This refers to the exchange")
+
+
+def test_starting_changing_and_publishing_a_draft_is_in_the_audit_trail(signed_in, administrator, shipped):
+    from coordinated_care.audit.models import AuditEvent
+
+    client = signed_in(administrator)
+    client.post(reverse("framework:start_draft", kwargs={"slug": SLUG}))
+    client.post(
+        draft_url("edit_item", code="PCC.3"),
+        {"code": "PCC.3", "title": "Assessing needs and goals", "description": "Assessing needs and goals."},
+    )
+    client.post(draft_url("publish"))
+    events = list(AuditEvent.objects.order_by("pk").values_list("content_type__model", "action", "actor_id"))
+    assert ("frameworkversion", "create", administrator.pk) in events
+    assert ("frameworkitem", "change", administrator.pk) in events
+    assert events[-1] == ("frameworkversion", "change", administrator.pk)

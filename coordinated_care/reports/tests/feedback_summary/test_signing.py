@@ -185,3 +185,23 @@ def test_the_pdf_prints_both_signatures_under_the_summary_and_flags_new_feedback
     html = pdf.render_html(document, code="AAAA-BBBB-CCCC", generated_at=timezone.now())
     assert "Signatures on the summary" in html and learner.display_name in html
     assert "1 response then, 2 now" in html
+
+
+def test_the_page_costs_the_same_queries_however_much_feedback_and_signatures(
+    signed_in, enrolment, learner, facilitator
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    respond(enrolment)
+    client = signed_in(learner)
+    with CaptureQueriesContext(connection) as few:
+        client.get(url(enrolment))
+    sign(enrolment, facilitator)
+    sign(enrolment, learner)
+    for day in range(4, 10):
+        respond(enrolment, day=day)
+    sign(enrolment, facilitator)
+    with CaptureQueriesContext(connection) as many:
+        assert client.get(url(enrolment)).status_code == 200
+    assert len(many) == len(few)

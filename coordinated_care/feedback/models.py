@@ -41,10 +41,16 @@ class FeedbackRequest(models.Model):
     emailed = models.BooleanField(default=False)
     created_on = models.DateField(default=timezone.localdate)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    # The workplace supervisor the learner asked (staff and key people only): the link is e-mailed to
+    # their account's address and waits on their home, where they may answer it signed in. Nobody
+    # else is ever named: a colleague's address is used, never kept (ADR 8).
+    addressed_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
 
     class Meta:
         ordering = ["-created_on", "-id"]
-        indexes = [models.Index(fields=["enrolment", "state"])]
+        indexes = [models.Index(fields=["enrolment", "state"]), models.Index(fields=["addressed_to", "state"])]
 
     def __str__(self):
         return f"{self.get_audience_display()} feedback request"

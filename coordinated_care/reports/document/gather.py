@@ -30,7 +30,7 @@ from coordinated_care.portfolios.models import Entry, EvidenceLink
 from coordinated_care.portfolios.presenters import accredited_training, content_sections
 from coordinated_care.portfolios.presenters.formatting import paragraphs
 from coordinated_care.portfolios.presenters.pages import ATTENDANCE
-from coordinated_care.portfolios.progress import progress_counts
+from coordinated_care.portfolios.progress import counted_progress_counts
 from coordinated_care.programmes.models import PersonCentredValue
 from coordinated_care.programmes.services.schedule import schedule_for
 
@@ -290,7 +290,8 @@ def portfolio_document(enrolment):
     # The final review's descriptors are one per criterion group: read once, not once a review.
     prefetch_related_objects([programme], "criterion_groups")
     leads = list(enrolment.cohort.leads.order_by("full_name", "pk"))
-    counts = progress_counts([enrolment])[enrolment.pk]
+    # Counted from the portfolio itself, not the stored facts: a document of record (ADR 22).
+    counts = counted_progress_counts([enrolment])[enrolment.pk]
     states = criterion_states(enrolment)
     actions = {}
     for action in AgreedAction.objects.filter(assessment__enrolment=enrolment).order_by("assessment", "position"):

@@ -237,12 +237,13 @@ def test_the_document_is_gathered_in_the_same_queries_however_much_the_portfolio
     enrolment = _load(enrolment)
     with CaptureQueriesContext(connection) as full:
         document = gather.portfolio_document(enrolment)
-    # One more for when the learner and the facilitator acknowledged their responsibilities.
-    # Two more: the facilitator's comments on interprofessional records, and the critical
-    # reflections on a shortfall with their signatures (issue 12).
+    # 31: with the facilitator's comments on interprofessional records and the critical reflections
+    # on a shortfall with their signatures (issue 12).
+    # And one more for when the learner and the facilitator acknowledged their responsibilities.
     # And one for the learner's own schedule: what was moved, added or not applicable for them (ADR 17).
     # And one for the signatures on the patient feedback summary (issue 12, item 9).
-    assert len(full) == len(empty) == 34
+    # And one for workshops attended, which the progress counts now count among their facts (ADR 22).
+    assert len(full) == len(empty) == 35
     assert len(document["case_studies"]) == 4
     assert sum(len(c["evidence"]) for g in document["groups"] for c in g["criteria"]) == 12
 

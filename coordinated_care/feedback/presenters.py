@@ -1,5 +1,6 @@
 """What the feedback pages show, each in a fixed number of queries however many responses there are."""
 
+import datetime
 from dataclasses import dataclass
 
 from django.db.models import Count, Prefetch, Q
@@ -237,3 +238,23 @@ def ongoing_feedback_counts_panel(user, enrolment, context):
             section = {**section, "status": f"{written}{sent}"}
         sections.append(section)
     return {"sections": sections}
+
+
+def asked_of_you(user):
+    """For the workplace supervisor's home: each open request addressed to them, with the link to
+    answer it signed in (one query). `since` is the start of the day it was asked, so that the home
+    can put it among what else waits, oldest first."""
+    items = []
+    for feedback_request in services.asked_of(user):
+        learner = feedback_request.enrolment.learner.display_name
+        since = datetime.datetime.combine(feedback_request.created_on, datetime.time.min)
+        items.append(
+            {
+                "learner": learner,
+                "what": "Give feedback",
+                "note": f"{learner} asked for your feedback on {dates.date(feedback_request.created_on)}",
+                "href": reverse("feedback:asked", args=[feedback_request.uuid]),
+                "since": timezone.make_aware(since),
+            }
+        )
+    return items

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import public, staff
+from .views import asked, public, staff
 
 app_name = "feedback"
 
@@ -10,6 +10,8 @@ urlpatterns = [
     path("f/<str:token>/answers/", public.answer, name="answer"),
     path("thank-you/", public.thanks, name="thanks"),
     path("no-thanks/", public.declined, name="declined"),
+    # The workplace supervisor a request is addressed to, signed in.
+    path("asked-of-you/<uuid:request_uuid>/", asked.answer, name="asked"),
     # The learner, their facilitator and the others who may read the portfolio.
     path("<uuid:enrolment_uuid>/", staff.overview, name="overview"),
     path("<uuid:enrolment_uuid>/requests/", staff.requests, name="requests"),

@@ -8,6 +8,7 @@ from django.urls import reverse
 from coordinated_care.accounts import services
 from coordinated_care.accounts.models import Acknowledgement, Role, RoleAssignment
 from coordinated_care.assessments.presenters import caseload_summary, supervisor_waiting
+from coordinated_care.feedback.presenters import asked_of_you
 from coordinated_care.portfolios.home import learner_home_context
 from coordinated_care.programmes.presenters import role_home_context
 from coordinated_care.roles.models import RoleHolder
@@ -67,11 +68,13 @@ class RoleHome:
         return {"caseload_summary": caseload_summary(self.user)}
 
     def _supervisor_todo(self):
-        # What waits for the workplace supervisor's signature or comments: reflections to confirm,
-        # reviews to comment on or sign.
+        # What waits for the workplace supervisor's signature, comments or feedback: reflections to
+        # confirm, reviews to comment on or sign, feedback asked of them.
         if self.role != Role.SUPERVISOR:
             return {}
-        return {"todo": supervisor_waiting(self.user)}
+        # And the feedback their learners asked of them (one query more).
+        todo = sorted([*supervisor_waiting(self.user), *asked_of_you(self.user)], key=lambda item: item["since"])
+        return {"todo": todo}
 
     def _portfolio(self):
         # The learner's portfolio at a glance.

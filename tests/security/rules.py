@@ -143,6 +143,16 @@ class World:
         return Namespace(online=online, paper=paper, link=link, request=issued.request, token=issued.token)
 
     @cached_property
+    def asked_request(self):
+        """A member of staff's feedback link the learner addressed to their workplace supervisor."""
+        from coordinated_care.feedback import services
+
+        issued = services.create_requests(
+            enrolment=self.enrolment, audience="staff", user=self.fixture("learner"), to_supervisor=True
+        )
+        return issued[0].request
+
+    @cached_property
     def reminder_token(self):
         """The link in the learner's reminders that changes their choices."""
         from coordinated_care.reminders.choices import link_token
@@ -524,6 +534,12 @@ RULES: dict[str, Rule] = {
         "Anyone with the link",
         u("feedback:answer", lambda w: w.feedback.token),
         public(get=NOT_ALLOWED, post=OPEN, post_status=200, changes=False),
+    ),
+    "feedback:asked": Rule(
+        "The workplace supervisor it is addressed to, while the enrolment names them and it is open",
+        u("feedback:asked", lambda w: w.asked_request.uuid),
+        Access(readers={"supervisor"}, get={"supervisor"}, post={"supervisor"}),
+        data=lambda w: {"their_role": "Practice manager", "input": "Ran the team huddle well."},
     ),
     "feedback:thanks": Rule("Anyone", u("feedback:thanks"), public()),
     "feedback:declined": Rule("Anyone", u("feedback:declined"), public()),

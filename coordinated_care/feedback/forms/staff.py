@@ -45,7 +45,13 @@ class RequestForm(forms.Form):
         help_text="We will e-mail the link to them. The address is not kept.",
     )
 
-    def __init__(self, *args, audience, **kwargs):
+    to_supervisor = forms.BooleanField(
+        required=False,
+        help_text="We will e-mail the link to them, and it will wait for them on their home page.",
+    )
+
+    def __init__(self, *args, audience, supervisor=None, **kwargs):
+        """`supervisor`: the workplace supervisor the learner may ask instead of typing an address."""
         super().__init__(*args, **kwargs)
         self.audience = audience
         if audience == FeedbackRequest.Audience.PATIENT:
@@ -54,6 +60,16 @@ class RequestForm(forms.Form):
         else:
             # One colleague, one link.
             del self.fields["count"]
+        if supervisor is None or audience == FeedbackRequest.Audience.PATIENT:
+            del self.fields["to_supervisor"]
+        else:
+            self.fields["to_supervisor"].label = f"Ask my workplace supervisor ({supervisor.display_name})"
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("to_supervisor") and cleaned.get("email"):
+            self.add_error("email", "Leave the e-mail address empty when you ask your workplace supervisor")
+        return cleaned
 
 
 class ReceivedOn(forms.Form):

@@ -7,6 +7,7 @@ from .access import (
     is_facilitator,
     readable_enrolment,
 )
+from .asked import answer_asked, asked_of, can_answer, request_asked_of, supervisor_to_ask
 from .requests import (
     IssuedLink,
     LinkGone,
@@ -34,7 +35,10 @@ from .responses import (
 __all__ = [
     "IssuedLink",
     "LinkGone",
+    "answer_asked",
     "answers_hash",
+    "asked_of",
+    "can_answer",
     "can_countersign",
     "can_link_evidence",
     "can_request_feedback",
@@ -53,8 +57,10 @@ __all__ = [
     "link_evidence",
     "readable_enrolment",
     "reissue",
+    "request_asked_of",
     "response_counts",
     "submit_response",
+    "supervisor_to_ask",
     "transcribe",
     "unlink_evidence",
     "withdraw",

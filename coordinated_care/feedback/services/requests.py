@@ -46,6 +46,15 @@ def default_coordinator_name(enrolment):
     return enrolment.learner.get_short_name()
 
 
+def supervisor_to_ask(enrolment, audience):
+    """The workplace supervisor the learner may address a colleague's link to (asked.py), or None:
+    never a patient's card."""
+    colleagues = (FeedbackRequest.Audience.STAFF, FeedbackRequest.Audience.KEY_PERSON)
+    if audience not in colleagues or enrolment.supervisor_id is None:
+        return None
+    return enrolment.supervisor
+
+
 def _check_requester(user, enrolment):
     if not can_request_feedback(user, enrolment):
         raise PermissionDenied(
@@ -54,10 +63,17 @@ def _check_requester(user, enrolment):
 
 
 @transaction.atomic
-def create_requests(*, enrolment, audience, user, count=1, valid_days=None, coordinator_name=None):
+def create_requests(*, enrolment, audience, user, count=1, valid_days=None, coordinator_name=None, to_supervisor=False):
+    """`to_supervisor`: a staff or key-person link addressed to the workplace supervisor the
+    enrolment names (asked.py), which waits on their home."""
     _check_requester(user, enrolment)
     if audience not in FeedbackRequest.Audience.values:
         raise ValidationError("Unknown audience.")
+    addressed_to = None
+    if to_supervisor:
+        addressed_to = supervisor_to_ask(enrolment, audience)
+        if addressed_to is None:
+            raise ValidationError("Only a link for a colleague can be addressed to the workplace supervisor.")
     if not 1 <= count <= MAX_CARDS or (count > 1 and audience != FeedbackRequest.Audience.PATIENT):
         raise ValidationError("Ask for one link for a colleague, or up to 8 cards for patients.")
     valid_days = valid_days or default_valid_days()
@@ -77,6 +93,7 @@ def create_requests(*, enrolment, audience, user, count=1, valid_days=None, coor
             expires_on=today + datetime.timedelta(days=valid_days),
             created_on=today,
             created_by=user,
+            addressed_to=addressed_to,
         )
         issued.append(IssuedLink(request, token))
     return issued
@@ -115,6 +132,11 @@ def email_link(issued, *, to, url):
         f"The link works once, until {dates.date(request.expires_on)}. Please don't include anything that "
         "could identify a patient, service user or carer."
     )
+    if request.addressed_to_id:
+        body += (
+            "\n\nYou can also give it when you sign in to the service: it waits for you on your home page, "
+            "under ‘Waiting for you’."
+        )
     FeedbackRequest.objects.filter(pk=request.pk).update(emailed=True)
     outbox.enqueue(send_email, to=[to], subject=subject, body=body)
 

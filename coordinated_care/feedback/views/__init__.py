@@ -1,3 +1,3 @@
-from . import public, staff
+from . import asked, public, staff
 
-__all__ = ["public", "staff"]
+__all__ = ["asked", "public", "staff"]

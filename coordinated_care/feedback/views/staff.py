@@ -63,9 +63,12 @@ def new_request(request, enrolment_uuid, audience):
         "coordinator_name": services.default_coordinator_name(enrolment),
         "valid_days": services.default_valid_days(),
     }
-    form = RequestForm(request.POST or None, audience=audience, initial=initial)
+    # The learner may address a colleague's link to the workplace supervisor their enrolment names.
+    supervisor = services.supervisor_to_ask(enrolment, audience) if request.user.pk == enrolment.learner_id else None
+    form = RequestForm(request.POST or None, audience=audience, supervisor=supervisor, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
+        to_supervisor = bool(data.get("to_supervisor"))
         issued = services.create_requests(
             enrolment=enrolment,
             audience=audience,
@@ -73,11 +76,16 @@ def new_request(request, enrolment_uuid, audience):
             count=data.get("count", 1),
             valid_days=data["valid_days"],
             coordinator_name=data["coordinator_name"],
+            to_supervisor=to_supervisor,
         )
         context = presenters.card_page(request, enrolment, issued, data["layout"])
-        if data.get("email"):
-            services.email_link(issued[0], to=data["email"], url=context["cards"][0]["url"])
-            context["emailed_to"] = data["email"]
+        email = supervisor.email if to_supervisor else data.get("email")
+        if email:
+            services.email_link(issued[0], to=email, url=context["cards"][0]["url"])
+        if to_supervisor:
+            context["asked_supervisor"] = supervisor.display_name
+        elif email:
+            context["emailed_to"] = email
         # Rendered, not redirected: the tokens exist only in this response (ADR 8).
         return render(request, "feedback/cards.jinja", context)
     context = {

@@ -54,7 +54,8 @@ def test_pc1_is_achieved_and_pc3_has_an_agreed_action(demo_enrolment):
     assert achieved.exceeds_expectations and achieved.exceeding_comment == demo_assessments.EXCEEDING
     need = Assessment.objects.get(enrolment=demo_enrolment, criterion__code="PC3")
     assert need.agreed_actions.count() == 1
-    assert Signature.objects.filter(enrolment=demo_enrolment, review__isnull=True).count() == 2
+    # The two decisions' signatures, beside the facilitator's agreement of the CL2 reflection.
+    assert Signature.objects.filter(enrolment=demo_enrolment, assessment__isnull=False).count() == 2
 
 
 def test_the_initial_discussion_is_signed_by_both(demo_enrolment):

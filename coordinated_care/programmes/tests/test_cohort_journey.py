@@ -70,7 +70,7 @@ def test_a_programme_lead_runs_a_cohort_on_a_phone(phone_page, live_server, demo
 
     # Then the learner is on the cohort with their facilitator
     expect(page.get_by_text("Phone Learner is enrolled on Phone cohort.")).to_be_visible()
-    expect(page.get_by_role("link", name="Phone Learner")).to_be_visible()
+    expect(page.get_by_role("link", name="Phone Learner", exact=True)).to_be_visible()
     check(page)
 
     # When they move WS3

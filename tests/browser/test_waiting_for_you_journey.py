@@ -86,3 +86,48 @@ def test_the_supervisor_comments_on_and_signs_the_final_review_from_their_home(n
     expect(h1(facilitator)).to_contain_text("Comment on and sign the record")
     check(facilitator)
     browser.assert_no_csp_violation()
+
+
+def test_the_learner_asks_their_supervisor_for_feedback_and_they_give_it_from_their_home(
+    new_page, live_server, demo_data
+):
+    """Issue 12, item 10's last gap: feedback asked of the supervisor waits on their home."""
+    browser = Browser(new_page, live_server.url)
+    enrolment = Enrolment.objects.get(learner__email=LEARNER)
+    supervisor_name = enrolment.supervisor.display_name
+
+    # Given the learner asking for a member of staff's feedback, addressed to their supervisor
+    learner = browser.signed_in(LEARNER)
+    learner.goto(live_server.url + reverse("feedback:new_request", args=[enrolment.uuid, "staff"]))
+    check(learner)
+    learner.get_by_label(f"Ask my workplace supervisor ({supervisor_name})").check()
+    learner.get_by_role("button", name="Make the link").click()
+    expect(learner.get_by_role("main")).to_contain_text(f"your workplace supervisor, {supervisor_name}")
+    check(learner)
+
+    # When the supervisor follows 'Give feedback' from their home and answers
+    supervisor = browser.signed_in(SUPERVISOR)
+    home = live_server.url + reverse("supervisor_home")
+    supervisor.goto(home)
+    expect(supervisor.get_by_role("main")).to_contain_text(
+        f"{enrolment.learner.display_name} asked for your feedback on"
+    )
+    check(supervisor)
+    supervisor.get_by_role("link", name="Give feedback").click()
+    expect(h1(supervisor)).to_contain_text("Give feedback")
+    check(supervisor)
+    supervisor.get_by_role("button", name="Send feedback").click()
+    expect(supervisor.get_by_role("main")).to_contain_text("Enter your role")
+    check(supervisor)
+    supervisor.get_by_label("Your role").fill("Practice manager")
+    supervisor.get_by_label("Input the care coordinator has had").fill("Led the weekly huddle and followed it up.")
+    supervisor.get_by_role("button", name="Send feedback").click()
+    expect(supervisor).to_have_url(home)
+
+    # Then it no longer waits for them, and the learner's ongoing feedback from staff holds it
+    expect(supervisor.get_by_role("link", name="Give feedback")).to_have_count(0)
+    check(supervisor)
+    learner.goto(live_server.url + reverse("portfolios:section", args=[enrolment.uuid, "staff-feedback"]))
+    expect(learner.get_by_role("main")).to_contain_text("Led the weekly huddle and followed it up.")
+    check(learner)
+    browser.assert_no_csp_violation()

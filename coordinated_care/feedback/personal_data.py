@@ -1,5 +1,6 @@
-"""The personal data feedback holds of a person (ADR 15): the requests they made or that were made
-for them, the feedback given about them, and the transcriptions they countersigned."""
+"""The personal data feedback holds of a person (ADR 15): the requests they made, that were made
+for them or that were addressed to them as workplace supervisor, the feedback given about them,
+and the transcriptions they countersigned."""
 
 from django.db.models import Q
 
@@ -9,7 +10,7 @@ from .models import Countersignature, FeedbackRequest, FeedbackResponse
 
 
 def export(user):
-    requests = FeedbackRequest.objects.filter(Q(enrolment__learner=user) | Q(created_by=user))
+    requests = FeedbackRequest.objects.filter(Q(enrolment__learner=user) | Q(created_by=user) | Q(addressed_to=user))
     # A respondent's own name is theirs, and is left out; what they said of the learner is the learner's.
     responses = FeedbackResponse.objects.filter(enrolment__learner=user)
     countersigned = Countersignature.objects.filter(signer=user)
@@ -51,10 +52,15 @@ def export(user):
 
 
 def erase(user, pseudonym):
-    """Open links stop working and the name shown on every request for the learner becomes the
-    pseudonym; responses are evidence in the portfolio and stay with it (docs/retention.md)."""
+    """Open links stop working, those for the learner and those asked of them as workplace
+    supervisor, and the name shown on every request for the learner becomes the pseudonym;
+    responses are evidence in the portfolio and stay with it (docs/retention.md)."""
     mine = FeedbackRequest.objects.filter(enrolment__learner=user)
-    withdrawn = mine.filter(state=FeedbackRequest.State.OPEN).update(state=FeedbackRequest.State.WITHDRAWN)
+    withdrawn = (
+        FeedbackRequest.objects.filter(Q(enrolment__learner=user) | Q(addressed_to=user))
+        .filter(state=FeedbackRequest.State.OPEN)
+        .update(state=FeedbackRequest.State.WITHDRAWN)
+    )
     renamed = mine.exclude(coordinator_name=pseudonym).update(coordinator_name=pseudonym[:100])
     return {"feedback links withdrawn": withdrawn, "feedback requests renamed": renamed}
 

@@ -165,3 +165,14 @@ def test_the_answer_is_in_the_ongoing_feedback_section_like_a_link_answer(
     page = signed_in(learner).get(reverse("portfolios:section", args=[enrolment.uuid, "staff-feedback"]))
     html = page.content.decode()
     assert "Practice manager" in html and "Led the team huddle and followed up the actions." in html
+
+
+def test_the_supervisors_data_holds_what_was_asked_of_them_and_erasing_them_withdraws_it(asked, supervisor):
+    from coordinated_care.feedback.personal_data import erase, export
+
+    [requests, *_] = export(supervisor)
+    assert [row["reference"] for row in requests.rows] == [asked.uuid]
+    erase(supervisor, "Former supervisor")
+    asked.refresh_from_db()
+    assert asked.state == FeedbackRequest.State.WITHDRAWN
+    assert services.asked_of(supervisor) == []

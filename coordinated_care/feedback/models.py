@@ -48,6 +48,10 @@ class FeedbackRequest(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
 
+    # Asking for feedback changes nothing of the portfolio's progress; the responses do
+    # (portfolios.facts, ADR 22).
+    counts_in_progress = False
+
     class Meta:
         ordering = ["-created_on", "-id"]
         indexes = [models.Index(fields=["enrolment", "state"]), models.Index(fields=["addressed_to", "state"])]

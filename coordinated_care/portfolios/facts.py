@@ -9,7 +9,8 @@ open actions' dates, workshops attended) are stored here as one JSON row per enr
 beside them as it is today.
 
 Kept current without every write path knowing: any save or delete of a model of an app that
-provides progress (portfolios, the apps registered through `providers.register_progress`, and the
+provides progress (but for models that say `counts_in_progress = False`: a facilitator's last look,
+a feedback request) (portfolios, the apps registered through `providers.register_progress`, and the
 programme's enrolments, cohorts, attendance and values) bumps the `version` of the enrolments it
 belongs to, in the writer's own transaction. A row is fresh when the version it was computed at
 is its version now; a stale or missing row is computed again when it is next read. The version is
@@ -69,7 +70,7 @@ def _enrolment_filter(instance):
         return None
     if meta.app_label != "programmes" and meta.app_label not in watched_apps():
         return None
-    if key == ("portfolios", "progressfacts"):
+    if key == ("portfolios", "progressfacts") or not getattr(instance, "counts_in_progress", True):
         return None
     enrolment_id = getattr(instance, "enrolment_id", None)
     if enrolment_id is not None:
@@ -107,7 +108,12 @@ def changed(**lookup):
     _facts_model().objects.filter(**lookup).update(version=F("version") + 1)
 
 
-def _on_change(sender, instance, raw=False, **kwargs):
+def _on_change(sender, instance, raw=False, created=False, **kwargs):
+    if created and (instance._meta.app_label, instance._meta.model_name) == ("programmes", "enrolment"):
+        # A new portfolio's row, to be counted when first read: the first read then costs what
+        # any read after a change costs.
+        _facts_model().objects.bulk_create([_facts_model()(enrolment_id=instance.pk)], ignore_conflicts=True)
+        return
     found = _enrolment_filter(instance)
     if found is not None:
         changed(**found)

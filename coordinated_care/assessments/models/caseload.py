@@ -11,6 +11,9 @@ class LastLooked(models.Model):
     enrolment = models.ForeignKey("programmes.Enrolment", on_delete=models.CASCADE, related_name="+")
     looked_at = models.DateTimeField(default=timezone.now)
 
+    # A look changes nothing of the portfolio's progress (portfolios.facts, ADR 22).
+    counts_in_progress = False
+
     class Meta:
         constraints = [models.UniqueConstraint(fields=["user", "enrolment"], name="last_looked_unique")]
 

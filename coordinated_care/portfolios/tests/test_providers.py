@@ -50,5 +50,5 @@ def test_panels_are_added_in_the_order_registered_and_only_to_their_page(empty):
 
 
 def test_a_page_that_takes_no_panels_is_refused(empty):
-    with pytest.raises(ValueError, match="No page 'entry' takes panels"):
-        providers.register_panel("entry", lambda user, enrolment, context: {})
+    with pytest.raises(ValueError, match="No page 'home' takes panels"):
+        providers.register_panel("home", lambda user, enrolment, context: {})

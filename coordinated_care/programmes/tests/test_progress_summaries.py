@@ -141,7 +141,10 @@ def test_it_costs_the_same_fixed_number_of_queries_for_one_or_ten_enrolments():
     for n, enrolment in enumerate(ten[1:]):
         busy_portfolio(enrolment, n % 4)
     one, ten = loaded(one), loaded(ten)
-    assert queries_for(one) == queries_for(ten) == 15
+    # Counting the changed portfolios (all of them here) costs the same however many there are ...
+    assert queries_for(one) == queries_for(ten) <= 20
+    # ... and reading what is stored: the facts, the programme's criteria and documents.
+    assert queries_for(ten) == 3
     assert queries_for([]) == 0
 
 

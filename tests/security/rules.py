@@ -206,19 +206,6 @@ class World:
         )
 
     @cached_property
-    def adjustment(self):
-        """A reasonable adjustment the learner recorded, waiting for their facilitator to agree it."""
-        from coordinated_care.programmes.services.adjustments import record_adjustment
-
-        return record_adjustment(self.enrolment, by=self.fixture("learner"), adjustment="Extra time to write up")
-
-    @cached_property
-    def delegation(self):
-        """Assessing the learner delegated, from today for two weeks, to a colleague of their
-        facilitator's practice (ADR 16)."""
-        return _delegation(self.enrolment)
-
-    @cached_property
     def changed_sign_off(self):
         """An achieved sign-off of CS1 whose case study the learner then changed by a sentence."""
         from coordinated_care.assessments.tests.helpers import changed_sign_off
@@ -233,6 +220,19 @@ class World:
         learner, facilitator = self.fixture("learner"), self.fixture("facilitator")
         record = interprofessional_record(self.enrolment, learner)
         return Namespace(record=record, reflection=agreed(reflection(self.enrolment, learner), facilitator))
+
+    @cached_property
+    def adjustment(self):
+        """A reasonable adjustment the learner recorded, waiting for their facilitator to agree it."""
+        from coordinated_care.programmes.services.adjustments import record_adjustment
+
+        return record_adjustment(self.enrolment, by=self.fixture("learner"), adjustment="Extra time to write up")
+
+    @cached_property
+    def delegation(self):
+        """Assessing the learner delegated, from today for two weeks, to a colleague of their
+        facilitator's practice (ADR 16)."""
+        return _delegation(self.enrolment)
 
     @cached_property
     def feedback_summary_hash(self):
@@ -273,6 +273,13 @@ class World:
         from coordinated_care.frameworks.models import FrameworkItem
 
         return FrameworkItem.objects.filter(version=self.framework_version, kind="domain").order_by("pk").first()
+
+    @cached_property
+    def framework_draft(self):
+        """A draft of the shipped framework (version 2), started from its published version 1."""
+        from coordinated_care.frameworks.services.drafts import start_draft
+
+        return start_draft(self.framework_version.framework)
 
     @cached_property
     def profile(self):
@@ -367,6 +374,13 @@ def u(name, *args):
 
 def _e(w):
     return w.e
+
+
+def _draft_url(name, *extra):
+    """The address of a page of the World's framework draft."""
+    return lambda w: reverse(
+        f"framework:{name}", args=[w.framework_draft.framework.slug, w.framework_draft.number, *extra]
+    )
 
 
 P = "Portfolio readers (the learner, and their facilitator, supervisor and cohort lead while they hold the role)"
@@ -519,6 +533,29 @@ RULES: dict[str, Rule] = {
         ),
         signed_in(),
     ),
+    # frameworks: an administrator's drafts (views_drafts); to anyone else they do not exist
+    "framework:start_draft": Rule(
+        "Administrators",
+        u("framework:start_draft", lambda w: w.framework_version.framework.slug),
+        Access(readers={"administrator"}, get=NOT_ALLOWED, post={"administrator"}, changes=False),
+    ),
+    **{
+        f"framework:{name}": Rule(
+            "Administrators",
+            _draft_url(name, *extra),
+            Access(readers={"administrator"}, get=get, post=post, post_status=status, changes=False),
+            data=data,
+        )
+        for name, extra, get, post, status, data in (
+            ("draft", (), {"administrator"}, NOT_ALLOWED, 302, None),
+            ("compare", (), {"administrator"}, NOT_ALLOWED, 302, None),
+            ("add_item", (), {"administrator"}, {"administrator"}, 200, None),
+            ("edit_item", ("COM.1",), {"administrator"}, {"administrator"}, 200, None),
+            ("move_item", ("COM",), NOT_ALLOWED, {"administrator"}, 302, lambda w: {"direction": "down"}),
+            ("remove_item", ("COM.4",), {"administrator"}, {"administrator"}, 302, None),
+            ("publish", (), {"administrator"}, {"administrator"}, 302, None),
+        )
+    },
     # audit
     "audit:portfolio_history": Rule(P, u("audit:portfolio_history", _e), portfolio(PORTFOLIO_READERS)),
     "audit:history": Rule(

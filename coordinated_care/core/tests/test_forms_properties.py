@@ -83,6 +83,10 @@ ARGUMENTS = {
     "versions": lambda ctx: [
         [SimpleNamespace(pk=7, title="Care coordinator", number=1, profile=SimpleNamespace(organisation=ctx.practice))]
     ],
+    "entries": lambda ctx: [_entries_for_criterion(ctx), []],
+    "delegates": lambda ctx: _delegates(ctx),
+    "draft": lambda ctx: _draft(ctx),
+    "kinds": lambda ctx: _reminder_kinds(ctx),
 }
 
 
@@ -90,6 +94,40 @@ def _entry(ctx):
     from coordinated_care.assessments.tests.helpers import evidence
 
     return evidence(ctx.enrolment, ctx.enrolment.learner)
+
+
+def _entries_for_criterion(ctx):
+    """As the criterion's page offers them: the portfolio's entries not linked to PC2 yet."""
+    from coordinated_care.portfolios.presenters import linking
+
+    _entry(ctx)  # linked to PC1 only, so offered for PC2
+    criterion = ctx.enrolment.cohort.programme.criteria.get(code="PC2")
+    return linking.entries_for_criterion(ctx.enrolment, criterion)
+
+
+def _delegates(ctx):
+    """As the delegations page offers them: a colleague facilitator in the learner's practice."""
+    from coordinated_care.accounts.models import Role
+    from coordinated_care.accounts.tests.factories import RoleAssignmentFactory, UserFactory
+    from coordinated_care.programmes.services import delegations
+
+    RoleAssignmentFactory(role=Role.FACILITATOR, organisation=ctx.practice, user=UserFactory(full_name="Colleague"))
+    return delegations.possible_delegates(ctx.enrolment)
+
+
+def _draft(ctx):
+    """A draft version of the learner's programme, started by the cohort's programme lead."""
+    from coordinated_care.programmes.services import versions
+
+    return versions.new_draft(ctx.enrolment.cohort.programme, ctx.programme_lead)
+
+
+def _reminder_kinds(ctx):
+    """Every reminder, and those a learner's and a facilitator's roles give them."""
+    from coordinated_care.reminders import choices
+    from coordinated_care.reminders.models import Kind
+
+    return [list(Kind), choices.kinds_for(ctx.enrolment.learner), choices.kinds_for(ctx.facilitator)]
 
 
 def _kinds():
@@ -224,8 +262,10 @@ def as_querydict(data):
 
 
 @pytest.fixture
-def ctx(enrolment, facilitator, practice, training_provider):
-    return SimpleNamespace(enrolment=enrolment, facilitator=facilitator, practice=practice)
+def ctx(enrolment, facilitator, practice, training_provider, programme_lead):
+    return SimpleNamespace(
+        enrolment=enrolment, facilitator=facilitator, practice=practice, programme_lead=programme_lead
+    )
 
 
 def answers_with_field_errors(path, form_class, args, kwargs):

@@ -3,7 +3,9 @@ read (GET) and write (POST), through the one harness of the root conftest.
 
 The learner reads and writes their own portfolio; their facilitator, supervisor and the cohort's
 programme leads read it; everyone else is told it does not exist (404), and the anonymous visitor
-is sent to sign in. A refused request changes nothing."""
+is sent to sign in. A refused request changes nothing. The learner's reasonable adjustments are
+narrower: of the readers, the supervisor is refused them (403), and only the learner's facilitator
+or the cohort's lead agrees one."""
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -14,30 +16,37 @@ from django.urls import reverse
 from conftest import EVERYONE, NOT_ALLOWED, PORTFOLIO_READERS, Access, check_access
 from coordinated_care.portfolios import services
 from coordinated_care.portfolios.models import Attachment, Draft, Entry, EntryVersion, EvidenceLink
-from coordinated_care.programmes.models import AccreditedTraining
+from coordinated_care.programmes.models import AccreditedTraining, ReasonableAdjustment
+from coordinated_care.programmes.services.adjustments import record_adjustment
 
 from .builders import CASE_STUDY, pdf
 
 # Who may GET a URL: every reader, only the learner (a form), or nobody (it only takes POST).
 READ, WRITE, POST_ONLY = "read", "write", "post-only"
 LEARNER = frozenset({"learner"})
+# Reasonable adjustments (programmes.services.adjustments): seen, recorded and removed by the learner,
+# their facilitator and the cohort's lead; agreed by the facilitator or the lead, never the learner.
+# The workplace supervisor reads the portfolio but is refused them (403).
+ADJUSTMENTS = frozenset({"learner", "facilitator", "programme_lead"})
+AGREERS = frozenset({"facilitator", "programme_lead"})
 
 
 @dataclass
 class Case:
     name: str
     args: Callable  # portfolio -> URL arguments
-    get: str
+    get: str | frozenset  # READ, WRITE, POST_ONLY, or the personas who may GET
     post: Callable | None = None  # portfolio -> the data of a valid POST, when the URL takes one
     id: str = field(default="")
+    post_by: frozenset = LEARNER  # who may POST, when the URL takes one
 
     def url(self, portfolio):
         return reverse(f"portfolios:{self.name}", args=self.args(portfolio))
 
     @property
     def access(self):
-        get = {READ: PORTFOLIO_READERS, WRITE: LEARNER, POST_ONLY: NOT_ALLOWED}[self.get]
-        return Access(readers=PORTFOLIO_READERS, get=get, post=LEARNER if self.post else NOT_ALLOWED)
+        get = {READ: PORTFOLIO_READERS, WRITE: LEARNER, POST_ONLY: NOT_ALLOWED}.get(self.get, self.get)
+        return Access(readers=PORTFOLIO_READERS, get=get, post=self.post_by if self.post else NOT_ALLOWED)
 
     def __str__(self):
         return self.id or self.name
@@ -47,8 +56,17 @@ def state():
     """Everything a portfolio request could change."""
     return [
         list(model.objects.order_by("pk").values())
-        for model in (Entry, EntryVersion, EvidenceLink, Attachment, Draft, AccreditedTraining)
+        for model in (Entry, EntryVersion, EvidenceLink, Attachment, Draft, AccreditedTraining, ReasonableAdjustment)
     ]
+
+
+@pytest.fixture
+def portfolio(portfolio):
+    """The portfolio of the conftest, and a reasonable adjustment the learner recorded, not agreed yet."""
+    portfolio.adjustment = record_adjustment(
+        portfolio.enrolment, by=portfolio.enrolment.learner, adjustment="Extra time to write up case studies"
+    )
+    return portfolio
 
 
 def _date(prefix, value):
@@ -147,6 +165,28 @@ CASES = [
         lambda p: [p.enrolment.uuid],
         POST_ONLY,
         post=lambda p: {"key": f"{p.enrolment.uuid}:new:case-studies", "overview": "Half a thought"},
+    ),
+    Case("front_sheet", lambda p: [p.enrolment.uuid], READ),
+    Case(
+        "reasonable_adjustments",
+        lambda p: [p.enrolment.uuid],
+        ADJUSTMENTS,
+        post=lambda p: {"adjustment": "Workshop slides printed in a larger font"},
+        post_by=ADJUSTMENTS,
+    ),
+    Case(
+        "agree_reasonable_adjustment",
+        lambda p: [p.enrolment.uuid, p.adjustment.uuid],
+        POST_ONLY,
+        post=lambda p: {},
+        post_by=AGREERS,
+    ),
+    Case(
+        "remove_reasonable_adjustment",
+        lambda p: [p.enrolment.uuid, p.adjustment.uuid],
+        POST_ONLY,
+        post=lambda p: {},
+        post_by=ADJUSTMENTS,
     ),
 ]
 

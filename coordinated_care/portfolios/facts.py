@@ -22,6 +22,7 @@ enrolments they touch; `python manage.py check_progress_facts` compares every st
 fresh count."""
 
 import datetime
+from dataclasses import dataclass
 
 from django.db.models import Case, F, JSONField, Value, When
 from django.db.models.signals import post_delete, post_save
@@ -129,18 +130,13 @@ def connect():
 # [[entry id, due date]], "attended": n}.
 
 
+@dataclass(frozen=True)
 class OverdueAction:
     """An open action past its date, as the lists count it (the learner's own pages load the
     entries themselves)."""
 
-    def __init__(self, pk, due_on):
-        self.pk, self.due_on = pk, due_on
-
-    def __eq__(self, other):
-        return (self.pk, self.due_on) == (getattr(other, "pk", None), getattr(other, "due_on", None))
-
-    def __repr__(self):
-        return f"OverdueAction({self.pk}, {self.due_on})"
+    pk: int
+    due_on: datetime.date
 
 
 def overdue_from(facts, today):

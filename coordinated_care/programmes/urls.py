@@ -27,4 +27,9 @@ urlpatterns = [
         name="learner_workshop",
     ),
     path("schedule/<uuid:enrolment_uuid>/add/", views_schedule.learner_workshop_add, name="learner_workshop_add"),
+    path(
+        "schedule/<uuid:enrolment_uuid>/added/<int:change_id>/remove/",
+        views_schedule.learner_workshop_remove,
+        name="learner_workshop_remove",
+    ),
 ]

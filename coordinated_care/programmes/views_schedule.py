@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_http_methods
 
 from coordinated_care.core import dates
 
@@ -92,6 +93,26 @@ def learner_workshop_add(request, enrolment_uuid):
             return redirect("programmes:learner_schedule", enrolment.uuid)
     context = {"page_title": "Add a workshop for this learner", "enrolment": enrolment, "form": form}
     return render(request, "programmes/schedule/add.jinja", context)
+
+
+@require_http_methods(["GET", "POST"])
+def learner_workshop_remove(request, enrolment_uuid, change_id):
+    """The confirmation page, then the removal, of a workshop added for this learner alone."""
+    enrolment = _enrolment(request, enrolment_uuid, write=True)
+    change = schedule.added_workshop(enrolment, change_id)
+    if change is None:
+        raise Http404
+    if request.method == "POST":
+        schedule.remove_learner_workshop(enrolment=enrolment, change=change, user=request.user)
+        messages.success(request, f"{change.theme} is removed from {enrolment.learner.display_name}'s schedule.")
+        return redirect("programmes:learner_schedule", enrolment.uuid)
+    context = {
+        "page_title": f"Remove {change.theme} from {enrolment.learner.display_name}'s schedule",
+        "enrolment": enrolment,
+        "change": change,
+        "date": dates.date(change.date),
+    }
+    return render(request, "programmes/schedule/remove.jinja", context)
 
 
 def cohort_workshop_add(request, uuid):

@@ -229,6 +229,19 @@ class World:
         return record_adjustment(self.enrolment, by=self.fixture("learner"), adjustment="Extra time to write up")
 
     @cached_property
+    def added_workshop(self):
+        """A workshop the learner's facilitator added to their schedule alone."""
+        from coordinated_care.programmes.services.schedule import add_learner_workshop
+
+        return add_learner_workshop(
+            enrolment=self.enrolment,
+            user=self.fixture("facilitator"),
+            theme="Catch-up session",
+            date=datetime.date(2027, 5, 4),
+            reason="Missed the first workshop",
+        )
+
+    @cached_property
     def delegation(self):
         """Assessing the learner delegated, from today for two weeks, to a colleague of their
         facilitator's practice (ADR 16)."""
@@ -383,6 +396,13 @@ def _draft_url(name, *extra):
     )
 
 
+def _content_url(name, *extra):
+    """The address of a page of the role profile content of COM.1 in the World's framework draft."""
+    return lambda w: reverse(
+        f"roles:{name}", args=[w.framework_draft.framework.slug, w.framework_draft.number, "COM.1", *extra]
+    )
+
+
 P = "Portfolio readers (the learner, and their facilitator, supervisor and cohort lead while they hold the role)"
 
 RULES: dict[str, Rule] = {
@@ -483,6 +503,13 @@ RULES: dict[str, Rule] = {
         u("programmes:learner_workshop_add", lambda w: w.e),
         Access(SCHEDULE_ADAPTERS, get=SCHEDULE_ADAPTERS, post=SCHEDULE_ADAPTERS, post_status=200, changes=False),
     ),
+    # A workshop added for the learner alone is removed after a confirmation page.
+    "programmes:learner_workshop_remove": Rule(
+        "The learner's facilitator, the cohort's leads and administrators",
+        u("programmes:learner_workshop_remove", lambda w: w.e, lambda w: w.added_workshop.pk),
+        Access(SCHEDULE_ADAPTERS, get=SCHEDULE_ADAPTERS, post=SCHEDULE_ADAPTERS),
+        data=lambda w: {},
+    ),
     # Delegating assessing a learner (ADR 16): their facilitator and the cohort's leads.
     "delegations:index": Rule(
         "Portfolio readers see it exist; the learner's facilitator and the cohort's leads delegate",
@@ -556,6 +583,23 @@ RULES: dict[str, Rule] = {
             ("publish", (), {"administrator"}, {"administrator"}, 302, None),
         )
     },
+    # roles: the role profile content of a framework draft's competency (views_content, ADR 23),
+    # reached from the draft's page; to anyone but an administrator it does not exist
+    **{
+        f"roles:{name}": Rule(
+            "Administrators",
+            _content_url(name, *extra),
+            Access(readers={"administrator"}, get=get, post=post, post_status=status, changes=False),
+            data=data,
+        )
+        for name, extra, get, post, status, data in (
+            ("content", (), {"administrator"}, {"administrator"}, 200, None),
+            ("add_question", (), {"administrator"}, {"administrator"}, 200, None),
+            ("edit_question", (1,), {"administrator"}, {"administrator"}, 200, None),
+            ("move_question", (1,), NOT_ALLOWED, {"administrator"}, 302, lambda w: {"direction": "down"}),
+            ("remove_question", (2,), {"administrator"}, {"administrator"}, 302, None),
+        )
+    },
     # audit
     "audit:portfolio_history": Rule(P, u("audit:portfolio_history", _e), portfolio(PORTFOLIO_READERS)),
     "audit:history": Rule(
@@ -589,7 +633,7 @@ RULES: dict[str, Rule] = {
         "The learner and their facilitator",
         u("feedback:new_request", _e, "patient"),
         portfolio(LEARNER_AND_FACILITATOR, LEARNER_AND_FACILITATOR, post_status=200),
-        data=lambda w: {"coordinator_name": "Test", "count": "2", "layout": "card", "valid_days": "30"},
+        data=lambda w: {"learner_name": "Test", "count": "2", "layout": "card", "valid_days": "30"},
     ),
     "feedback:reissue": Rule(
         "The learner and their facilitator",

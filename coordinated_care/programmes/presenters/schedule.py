@@ -22,6 +22,10 @@ def learner_schedule_page(enrolment, user):
                 "href": reverse("programmes:learner_workshop", args=[enrolment.uuid, item.number])
                 if can_change and item.workshop
                 else None,
+                # A workshop added for this learner alone is removed; the cohort's are marked not applicable.
+                "remove_href": reverse("programmes:learner_workshop_remove", args=[enrolment.uuid, change.pk])
+                if can_change and item.workshop is None
+                else None,
             }
         )
     return {

@@ -3,9 +3,9 @@
 A cohort's schedule is its workshops, dated from the programme's plan; its leads (and
 administrators) change a workshop's theme, date and place, or add one, in the service. A learner's
 schedule is the cohort's, adapted for them by their facilitator or one of the cohort's leads: a
-workshop moved to another date, marked not applicable, or one added for them alone, each with the
-reason (`ScheduleChange`). `schedule_for(enrolment)` is the one reader of a learner's schedule:
-the portfolio's workshops page and its PDF show what it gives."""
+workshop moved to another date, marked not applicable, or one added for them alone (which can be
+removed again), each with the reason (`ScheduleChange`). `schedule_for(enrolment)` is the one
+reader of a learner's schedule: the portfolio's workshops page and its PDF show what it gives."""
 
 from dataclasses import dataclass
 
@@ -164,6 +164,26 @@ def add_learner_workshop(*, enrolment, user, theme, date, reason):
     return ScheduleChange.objects.create(
         enrolment=enrolment, kind=KINDS.ADDED, theme=theme, date=date, reason=_reason(reason), changed_by=user
     )
+
+
+def added_workshop(enrolment, change_id):
+    """A workshop added for this learner alone, or None: the address names it within its enrolment."""
+    return ScheduleChange.objects.filter(enrolment_id=enrolment.pk, kind=KINDS.ADDED, pk=change_id).first()
+
+
+@transaction.atomic
+def remove_learner_workshop(*, enrolment, change, user):
+    """Take away a workshop added for this learner alone; whoever may add one removes one. The
+    cohort's own workshops are not removed from a learner's schedule: they are marked not
+    applicable, with the reason. The audit trail records the removal, with who made it and what
+    the workshop was (its theme, date and the reason it was added), under the learner's enrolment."""
+    _check(user, enrolment)
+    if change.enrolment_id != enrolment.pk or change.kind != KINDS.ADDED:
+        raise ValidationError(
+            "Only a workshop added for this learner is removed. Mark one of the cohort's workshops not applicable.",
+            code="workshop",
+        )
+    change.delete()
 
 
 # The cohort's own schedule, changed by whoever runs the cohort.

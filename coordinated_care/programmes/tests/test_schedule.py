@@ -220,3 +220,94 @@ def test_the_facilitator_finds_the_learners_schedule_from_the_portfolio_and_the_
     link = f'href="/schedule/{enrolment.uuid}/"'
     assert link in signed_in(facilitator).get(f"/portfolio/{enrolment.uuid}/workshops/").content.decode()
     assert link not in signed_in(supervisor).get(f"/portfolio/{enrolment.uuid}/workshops/").content.decode()
+
+
+def _added(enrolment, user, theme="Catch-up on shared decision making"):
+    return schedule.add_learner_workshop(
+        enrolment=enrolment,
+        user=user,
+        theme=theme,
+        date=_workshop(enrolment, 1).date + datetime.timedelta(days=1),
+        reason="Missed WS1 through illness",
+    )
+
+
+@pytest.mark.parametrize("persona", EVERYONE)
+def test_only_whoever_may_add_a_workshop_removes_one(persona, enrolment, facilitator, request):
+    """The confirmation page and the removal: the learner's facilitator and whoever runs the cohort;
+    everyone else (the learner, another learner, an unassigned facilitator, anonymous) is refused
+    and nothing is removed."""
+    added = _added(enrolment, facilitator)
+    check_access(
+        request,
+        persona,
+        f"/schedule/{enrolment.uuid}/added/{added.pk}/remove/",
+        Access(ADAPTERS, get=ADAPTERS, post=ADAPTERS),
+        state=lambda: ScheduleChange.objects.count(),
+    )
+
+
+def test_removing_an_added_workshop_takes_it_off_the_schedule_and_is_on_the_trail(
+    enrolment, facilitator, programme_lead
+):
+    from coordinated_care.audit.models import AuditEvent
+
+    added = _added(enrolment, facilitator)
+    kept = _added(enrolment, facilitator, theme="Second catch-up")
+    schedule.remove_learner_workshop(enrolment=enrolment, change=added, user=programme_lead)
+    assert [item.label for item in schedule.schedule_for(enrolment) if item.workshop is None] == ["Second catch-up"]
+    assert ScheduleChange.objects.filter(pk=kept.pk).exists()
+    event = AuditEvent.objects.get(content_type__model="schedulechange", action="delete")
+    assert event.enrolment_id == enrolment.pk  # in the portfolio's history
+    assert event.before["theme"] == "Catch-up on shared decision making"
+    assert event.before["reason"] == "Missed WS1 through illness"
+
+
+def test_a_cohort_workshop_is_not_removed_only_marked_not_applicable(enrolment, facilitator):
+    change = schedule.adapt_workshop(
+        enrolment=enrolment, workshop=_workshop(enrolment, 3), user=facilitator, kind="not_applicable", reason="Done"
+    )
+    with pytest.raises(ValidationError) as refused:
+        schedule.remove_learner_workshop(enrolment=enrolment, change=change, user=facilitator)
+    assert refused.value.code == "workshop"
+    assert ScheduleChange.objects.filter(pk=change.pk).exists()
+    assert schedule.added_workshop(enrolment, change.pk) is None
+
+
+def test_nobody_else_removes_an_added_workshop_and_nor_once_the_enrolment_is_finished(
+    enrolment, facilitator, supervisor, unassigned_facilitator, other_learner, practice
+):
+    from coordinated_care.programmes.services import enrol
+
+    added = _added(enrolment, facilitator)
+    for outsider in (supervisor, unassigned_facilitator, enrolment.learner):
+        with pytest.raises(PermissionDenied):
+            schedule.remove_learner_workshop(enrolment=enrolment, change=added, user=outsider)
+    other = enrol(cohort=enrolment.cohort, learner=other_learner, practice=practice, facilitator=facilitator)
+    with pytest.raises(ValidationError):
+        schedule.remove_learner_workshop(enrolment=other, change=added, user=facilitator)
+    assert schedule.added_workshop(other, added.pk) is None
+    enrolment.status = Enrolment.Status.COMPLETED
+    enrolment.save()
+    with pytest.raises(PermissionDenied):
+        schedule.remove_learner_workshop(enrolment=enrolment, change=added, user=facilitator)
+    assert ScheduleChange.objects.filter(pk=added.pk).exists()
+
+
+def test_the_facilitator_removes_an_added_workshop_from_the_schedule_page(enrolment, facilitator, signed_in):
+    added = _added(enrolment, facilitator)
+    client = signed_in(facilitator)
+    remove = f"/schedule/{enrolment.uuid}/added/{added.pk}/remove/"
+    page = client.get(f"/schedule/{enrolment.uuid}/").content.decode()
+    assert f'href="{remove}"' in page
+    confirm = client.get(remove).content.decode()
+    assert "Remove Catch-up on shared decision making" in confirm and "Missed WS1 through illness" in confirm
+    response = client.post(remove)
+    assert response.status_code == 302 and response["Location"] == f"/schedule/{enrolment.uuid}/"
+    assert not ScheduleChange.objects.exists()
+    assert "is removed from" in client.get(response["Location"]).content.decode()
+    assert client.get(remove).status_code == 404
+    from coordinated_care.audit.models import AuditEvent
+
+    event = AuditEvent.objects.get(content_type__model="schedulechange", action="delete")
+    assert event.actor_id == facilitator.pk and event.enrolment_id == enrolment.pk

@@ -1,6 +1,6 @@
 """What the caseload shows of delegation (ADR 16): to a facilitator, who assesses their learners
-for them and what was signed on their behalf; to a delegate, whose learners they assess. Two
-queries, whatever the caseload holds."""
+for them (and, for two weeks, whose delegation ended on its last day) and what was signed on their
+behalf; to a delegate, whose learners they assess. Two queries, whatever the caseload holds."""
 
 import datetime
 
@@ -14,6 +14,9 @@ from ..models import Signature
 
 # What was signed on a facilitator's behalf stays on their caseload this long.
 SHOWN_FOR = datetime.timedelta(days=60)
+# A delegation that ended on its last day stays on the facilitator's caseload this long, said to
+# have ended (no event or job marks the day: its recorded last day is its end, ADR 16).
+ENDED_SHOWN_FOR = datetime.timedelta(days=14)
 
 
 def _what(signature):
@@ -30,7 +33,7 @@ def _what(signature):
 def delegation_panel(user, today=None):
     today = today or timezone.localdate()
     delegations = (
-        Delegation.objects.filter(facilitator=user, withdrawn_at__isnull=True, ends_on__gte=today)
+        Delegation.objects.filter(facilitator=user, withdrawn_at__isnull=True, ends_on__gte=today - ENDED_SHOWN_FOR)
         .select_related("delegate", "enrolment__learner")
         .order_by("starts_on", "pk")
     )
@@ -60,6 +63,7 @@ def delegation_panel(user, today=None):
                 "delegate": d.delegate.display_name,
                 "period": f"{dates.date(d.starts_on)} to {dates.date(d.ends_on)}",
                 "current": d.starts_on <= today,
+                "ended": d.ends_on < today,
                 "href": reverse("delegations:index", args=[d.enrolment.uuid]),
             }
             for d in delegations

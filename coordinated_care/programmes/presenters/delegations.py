@@ -9,14 +9,21 @@ from ..services import delegations as service
 
 
 def delegation_row(delegation, user, today):
+    last_day = dates.date(delegation.ends_on)
     if delegation.withdrawn_at is not None:
         status, colour = "Withdrawn", "grey"
+        # Ended early: recorded on the audit trail as its start was (services.delegations.withdraw).
+        ended = f"Withdrawn by {delegation.withdrawn_by.display_name}, {dates.datetime(delegation.withdrawn_at)}"
     elif delegation.ends_on < today:
+        # Lapsed by date: nothing is written when the last day passes; the list says so.
         status, colour = "Ended", "grey"
+        ended = f"Ended on its last day, {last_day}: the delegate no longer has access"
     elif delegation.starts_on > today:
         status, colour = "Starts later", "blue"
+        ended = f"Ends after {last_day}, unless withdrawn"
     else:
         status, colour = "Current", "green"
+        ended = f"Ends after {last_day}, unless withdrawn"
     can_withdraw = status in ("Current", "Starts later") and service.may_withdraw(user, delegation)
     return {
         "delegate": delegation.delegate.display_name,
@@ -26,7 +33,7 @@ def delegation_row(delegation, user, today):
         "made_by": delegation.created_by.display_name,
         "status": status,
         "colour": colour,
-        "withdrawn_on": dates.datetime(delegation.withdrawn_at),
+        "ended": ended,
         "withdraw_href": reverse("delegations:withdraw", args=[delegation.uuid]) if can_withdraw else "",
     }
 

@@ -62,7 +62,9 @@ def possible_delegates(enrolment):
 
 
 def delegations_of(enrolment):
-    return Delegation.objects.filter(enrolment=enrolment).select_related("delegate", "facilitator", "created_by")
+    return Delegation.objects.filter(enrolment=enrolment).select_related(
+        "delegate", "facilitator", "created_by", "withdrawn_by"
+    )
 
 
 def _overlapping(enrolment, starts_on, ends_on):

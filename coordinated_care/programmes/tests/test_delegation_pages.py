@@ -95,3 +95,48 @@ def test_withdrawing_through_the_page(enrolment, facilitator, signed_in):
     assert "is withdrawn" in html and "Withdrawn" in html
     delegation.refresh_from_db()
     assert delegation.withdrawn_by == facilitator
+
+
+def test_ending_a_delegation_early_is_on_the_portfolios_history_like_its_start(
+    enrolment, facilitator, programme_lead, learner, signed_in
+):
+    """Made by the facilitator, withdrawn by the cohort's lead before its last day: both events are
+    filed under the enrolment, with who did each, and the portfolio's readers read them."""
+    from coordinated_care.audit.models import AuditEvent
+
+    colleague = colleague_of(enrolment)
+    signed_in(facilitator).post(
+        reverse("delegations:index", args=[enrolment.uuid]), _form(colleague, timezone.localdate())
+    )
+    delegation = Delegation.objects.get()
+    signed_in(programme_lead).post(reverse("delegations:withdraw", args=[delegation.uuid]))
+    made, ended = AuditEvent.objects.filter(content_type__model="delegation").order_by("pk")
+    assert (made.action, made.actor_id, made.enrolment_id) == ("create", facilitator.pk, enrolment.pk)
+    assert made.after["reason"] == "Annual leave" and made.after["ends_on"] == delegation.ends_on.isoformat()
+    assert (ended.action, ended.actor_id, ended.enrolment_id) == ("change", programme_lead.pk, enrolment.pk)
+    assert ended.note == {"withdrawn": True} and ended.after["withdrawn_by"] == programme_lead.pk
+    history = signed_in(learner).get(f"/history/portfolio/{enrolment.uuid}/").content.decode()
+    assert "Created by Assigned Facilitator" in history and "Changed by Test Programme Lead" in history
+    listed = signed_in(facilitator).get(reverse("delegations:index", args=[enrolment.uuid])).content.decode()
+    assert "Withdrawn by Test Programme Lead" in listed
+
+
+def test_a_delegation_past_its_last_day_is_listed_as_ended(enrolment, facilitator, signed_in):
+    """Nothing is written when the last day passes: the delegations page and the facilitator's
+    caseload say it has ended, and the caseload stops listing it two weeks later."""
+    delegation = delegate_to(enrolment, colleague_of(enrolment), days=14)
+    today = timezone.localdate()
+    client = signed_in(facilitator)
+    listed = client.get(reverse("delegations:index", args=[enrolment.uuid])).content.decode()
+    assert "Current" in listed and "unless withdrawn" in listed
+    Delegation.objects.filter(pk=delegation.pk).update(
+        starts_on=today - datetime.timedelta(days=15), ends_on=today - datetime.timedelta(days=2)
+    )
+    listed = client.get(reverse("delegations:index", args=[enrolment.uuid])).content.decode()
+    assert "Ended on its last day" in listed and "Withdraw the delegation" not in listed
+    caseload = client.get("/assessments/caseload/").content.decode()
+    assert "The delegation has ended: its last day has passed" in caseload
+    Delegation.objects.filter(pk=delegation.pk).update(
+        starts_on=today - datetime.timedelta(days=30), ends_on=today - datetime.timedelta(days=15)
+    )
+    assert "Delegated while you are away" not in client.get("/assessments/caseload/").content.decode()

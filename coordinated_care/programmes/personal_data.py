@@ -1,11 +1,12 @@
 """The personal data programmes hold of a person (ADR 15): their enrolments as a learner and their
-reasonable adjustments, the portfolios they support and the cohorts they lead."""
+reasonable adjustments, the portfolios they support, the delegations of assessing a learner they
+gave or received (ADR 16) and the cohorts they lead."""
 
 from django.db.models import Q
 
 from coordinated_care.accounts.providers import PersonalData, Section, register
 
-from .models import Cohort, Enrolment, ReasonableAdjustment
+from .models import Cohort, Delegation, Enrolment, ReasonableAdjustment
 
 
 def export(user):
@@ -13,6 +14,10 @@ def export(user):
     supporting = Enrolment.objects.filter(Q(facilitator=user) | Q(supervisor=user)).select_related("cohort")
     led = Cohort.objects.filter(leads=user).select_related("programme")
     adjustments = ReasonableAdjustment.objects.filter(enrolment__learner=user).select_related("enrolment", "agreed_by")
+    # Given (as the facilitator named, or whoever made it) or received (as the delegate): one query.
+    delegated = Delegation.objects.filter(Q(facilitator=user) | Q(created_by=user) | Q(delegate=user)).select_related(
+        "enrolment"
+    )
     return [
         Section(
             "Your enrolments",
@@ -55,11 +60,37 @@ def export(user):
                 for e in supporting.order_by("created_at", "id")
             ],
         ),
+        # The delegation's reason is the giver's words, read by the delegate too; the other person's
+        # name is theirs, as above.
+        Section(
+            "Delegations of assessing a learner you gave or received",
+            [
+                {
+                    "as": _delegation_part(d, user),
+                    "first day": d.starts_on,
+                    "last day": d.ends_on,
+                    "reason": d.reason,
+                    "made": d.created_at,
+                    "withdrawn": d.withdrawn_at or "",
+                    "withdrawn by you": d.withdrawn_by_id == user.pk,
+                    "reference": d.enrolment.uuid,
+                }
+                for d in delegated.order_by("created_at", "id")
+            ],
+        ),
         Section(
             "Cohorts you lead",
             [{"programme": c.programme.title, "cohort": c.name, "starts": c.start_date} for c in led.order_by("id")],
         ),
     ]
+
+
+def _delegation_part(delegation, user):
+    if delegation.delegate_id == user.pk:
+        return "received, as the delegate"
+    if delegation.facilitator_id == user.pk:
+        return "given, as the learner's facilitator"
+    return "made, for the learner's facilitator"
 
 
 def erase(user, pseudonym):

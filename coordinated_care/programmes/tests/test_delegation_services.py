@@ -124,3 +124,55 @@ def test_facilitated_enrolments_hold_the_delegated_learner_for_the_period_only(e
     assert not facilitated_enrolments(colleague, delegation.ends_on + DAY).exists()
     assert not facilitated_enrolments(colleague, delegation.starts_on - DAY).exists()
     assert list(facilitated_enrolments(enrolment.facilitator)) == [enrolment]
+
+
+def _delegations_in_download(user):
+    from coordinated_care.accounts import privacy
+
+    sections = {s["title"]: s["rows"] for s in privacy.export(user)["sections"]}
+    return sections["Delegations of assessing a learner you gave or received"]
+
+
+def test_the_delegations_a_person_gave_or_received_are_in_their_download(
+    enrolment, programme_lead, unassigned_facilitator
+):
+    colleague = colleague_of(enrolment)
+    delegation = delegate_to(enrolment, colleague, reason="Study leave for a week")
+    by_lead = delegate_to(
+        enrolment, colleague, by=programme_lead, starts_on=delegation.ends_on + DAY, reason="Covering sickness"
+    )
+    delegations.withdraw(by_lead, user=enrolment.facilitator)
+    given = _delegations_in_download(enrolment.facilitator)
+    assert [(row["as"], row["reason"]) for row in given] == [
+        ("given, as the learner's facilitator", "Study leave for a week"),
+        ("given, as the learner's facilitator", "Covering sickness"),
+    ]
+    assert given[1]["withdrawn by you"] is True and given[1]["withdrawn"]
+    assert given[0]["reference"] == str(enrolment.uuid) and given[0]["first day"] == delegation.starts_on.isoformat()
+    received = _delegations_in_download(colleague)
+    assert [(row["as"], row["withdrawn by you"]) for row in received] == [
+        ("received, as the delegate", False),
+        ("received, as the delegate", False),
+    ]
+    assert [row["as"] for row in _delegations_in_download(programme_lead)] == ["made, for the learner's facilitator"]
+    # The learner's assessing was delegated, not by or to them; nor is anyone else's download touched.
+    assert _delegations_in_download(enrolment.learner) == []
+    assert _delegations_in_download(unassigned_facilitator) == []
+
+
+def test_the_download_costs_the_same_queries_however_many_delegations(enrolment):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from coordinated_care.accounts import privacy
+
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            privacy.export(enrolment.facilitator)
+        return len(captured)
+
+    first = delegate_to(enrolment, colleague_of(enrolment), days=7)
+    few = queries()
+    second = delegate_to(enrolment, colleague_of(enrolment, "Another Colleague"), starts_on=first.ends_on + DAY, days=7)
+    delegate_to(enrolment, colleague_of(enrolment, "Third Colleague"), starts_on=second.ends_on + DAY, days=7)
+    assert queries() == few

@@ -7,6 +7,7 @@ from django.urls import reverse
 from coordinated_care.accounts.models import Role
 from coordinated_care.accounts.services import has_role
 
+from . import providers_drafts
 from .forms import CHILD_KINDS
 from .models import Framework, FrameworkItem, FrameworkVersion
 from .presenters import item_href, paragraphs, version_href
@@ -67,7 +68,7 @@ def versions_panel(version, versions, user):
     }
 
 
-def _row(tree, item, version):
+def _row(tree, item, version, links):
     siblings = tree.children(tree.by_pk[item.parent_id]) if item.parent_id else tree.roots
     kinds = CHILD_KINDS[item.kind]
     return {
@@ -80,19 +81,22 @@ def _row(tree, item, version):
         "add_label": "Add a component" if kinds == [FrameworkItem.Kind.COMPONENT] else "Add an item",
         "first": siblings[0].pk == item.pk,
         "last": siblings[-1].pk == item.pk,
-        "children": [_row(tree, child, version) for child in tree.children(item)],
+        # What other apps keep with the item in this version (the role profiles' content).
+        "links": links.get(item.pk, []),
+        "children": [_row(tree, child, version, links) for child in tree.children(item)],
     }
 
 
 def draft_page(version):
     tree = Tree.of(version)
     base = current_version(version.framework)
+    links = providers_drafts.item_links(version, tree.items)
     return {
         "page_title": f"Edit the draft: {version.framework.title} ({version.label.lower()})",
         "framework": version.framework,
         "version": version,
         "base": base,
-        "rows": [_row(tree, domain, version) for domain in tree.roots],
+        "rows": [_row(tree, domain, version, links) for domain in tree.roots],
         "add_domain_href": draft_href(version, "framework:add_item"),
         "compare_href": draft_href(version, "framework:compare"),
         "publish_href": draft_href(version, "framework:publish"),
@@ -132,12 +136,14 @@ def _item_row(item, version):
 def comparison_context(version):
     base = current_version(version.framework)
     if base is None:
-        return {"base": None, "comparison": None}
+        return {"base": None, "comparison": None, "sections": []}
     result = compare(base, version)
     base.framework = version.framework
     return {
         "base": base,
         "comparison": result,
+        # What other apps keep with the version and the draft changes (the role profiles' content).
+        "sections": providers_drafts.comparisons(base, version),
         "added": [_item_row(item, version) for item in result.added],
         "removed": [_item_row(item, base) for item in result.removed],
         "changed": [

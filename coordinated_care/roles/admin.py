@@ -1,6 +1,7 @@
-"""Administrators edit what documents are built from: the level descriptors and each competency's
-content (its interview questions inline). Role profiles themselves are changed on their pages,
-where the rules of drafts and published versions apply."""
+"""Administrators edit what documents are built from: the level descriptors here, each competency's
+content on the framework draft's pages (views_content.py, ADR 23). The admin shows the content
+(its interview questions inline) and changes only a draft's. Role profiles themselves are changed
+on their pages, where the rules of drafts and published versions apply."""
 
 from django.contrib import admin
 
@@ -12,17 +13,38 @@ class LevelDescriptorAdmin(admin.ModelAdmin):
     list_display = ["level", "descriptor"]
 
 
+def _of_a_draft(content):
+    return content is None or content.version.is_draft
+
+
 class InterviewQuestionInline(admin.StackedInline):
     model = InterviewQuestion
     extra = 0
 
+    def has_add_permission(self, request, obj=None):
+        return _of_a_draft(obj) and super().has_add_permission(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return _of_a_draft(obj) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return _of_a_draft(obj) and super().has_delete_permission(request, obj)
+
 
 @admin.register(CompetencyContent)
 class CompetencyContentAdmin(admin.ModelAdmin):
-    list_display = ["code", "framework", "responsibility"]
-    list_filter = ["framework"]
+    list_display = ["code", "version", "responsibility"]
+    list_filter = ["version__framework", "version__number"]
+    list_select_related = ["version__framework"]
     search_fields = ["code", "responsibility"]
     inlines = [InterviewQuestionInline]
+
+    # A published version's content never changes (models/content.py): the admin only shows it.
+    def has_change_permission(self, request, obj=None):
+        return _of_a_draft(obj) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return _of_a_draft(obj) and super().has_delete_permission(request, obj)
 
 
 @admin.register(RoleHolder)

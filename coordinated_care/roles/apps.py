@@ -19,6 +19,15 @@ class RolesConfig(AppConfig):
         register(Session, ["title", "learning_outcomes"])
         register(SelfEvaluation, ["objectives"])
 
+        # Each competency's content on the framework draft's pages: a link to edit it, and what the
+        # draft changes of it on the compare and publish pages (frameworks.providers_drafts, ADR 23).
+        from coordinated_care.frameworks import providers_drafts
+
+        from .presenters_content import content_comparison, content_links
+
+        providers_drafts.register_item_links(content_links)
+        providers_drafts.register_comparison(content_comparison)
+
         # What it holds of a person: their download, their erasure (accounts.providers, ADR 15).
         from . import personal_data
 

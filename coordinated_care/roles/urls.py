@@ -2,7 +2,7 @@ from django.urls import path
 
 from coordinated_care.core import converters  # noqa: F401 (registers the formats the paths name)
 
-from . import views, views_checklists, views_curricula, views_needs
+from . import views, views_checklists, views_content, views_curricula, views_needs
 
 app_name = "roles"
 
@@ -24,6 +24,26 @@ urlpatterns = [
     path("services/<uuid:uuid>/", views_checklists.service, name="service"),
     path("services/<uuid:uuid>/items/<str:code>/", views_checklists.entry, name="service_entry"),
     path("services/<uuid:uuid>/<export_format:fmt>/", views_checklists.service_export, name="service_export"),
+    # A framework draft's competency content (views_content, ADR 23): administrators only, 404 to everyone else.
+    path("content/<slug:slug>/v<int:number>/<str:code>/", views_content.content, name="content"),
+    path(
+        "content/<slug:slug>/v<int:number>/<str:code>/questions/new/", views_content.question_add, name="add_question"
+    ),
+    path(
+        "content/<slug:slug>/v<int:number>/<str:code>/questions/<int:position>/",
+        views_content.question_edit,
+        name="edit_question",
+    ),
+    path(
+        "content/<slug:slug>/v<int:number>/<str:code>/questions/<int:position>/remove/",
+        views_content.question_remove,
+        name="remove_question",
+    ),
+    path(
+        "content/<slug:slug>/v<int:number>/<str:code>/questions/<int:position>/move/",
+        views_content.question_move,
+        name="move_question",
+    ),
     path("<slug:slug>/", views.profile, name="profile"),
     path("<slug:slug>/edit/", views.profile_edit, name="edit"),
     path("<slug:slug>/publish/", views.profile_publish, name="publish"),

@@ -58,7 +58,7 @@ def source_for(version):
         pk=version.pk
     )
     levels = {level: (label, descriptor) for level, label, descriptor in level_descriptors()}
-    return Source(version, ordered_picks(version), content_by_code(version.framework_version.framework), levels)
+    return Source(version, ordered_picks(version), content_by_code(version.framework_version), levels)
 
 
 def provenance(version):

@@ -1,9 +1,16 @@
-"""What documents are built from, per competency or component of a framework: shipped as data
-(data/competency-content.json, written from the guide's definitions) and editable by
-administrators in the Django admin. Keyed by the framework and the item's code, which are stable
-across versions (frameworks/README.md), so new framework versions keep their content."""
+"""What documents are built from, per competency or component of a framework version: shipped as
+data (data/competency-content.json, written from the guide's definitions) and edited by
+administrators with a framework draft (ADR 23).
+
+Content belongs to a framework version and an item's code. A version holds only the content it
+changed: what it does not hold it reads from the newest published (or retired) version before it
+that does (services/content.py, `content_by_code`). A draft's edits are its own rows, so publishing
+the draft makes them the published content and no earlier version's content ever changes. Once its
+version is published, a row never changes (the services refuse, and so do `save()`/`delete()`)."""
 
 from django.db import models
+
+from coordinated_care.frameworks.models import FrameworkVersion, VersionLocked
 
 from .profiles import Level
 
@@ -19,8 +26,15 @@ class LevelDescriptor(models.Model):
         return self.get_level_display()
 
 
+def _refuse_unless_draft(version_id, what):
+    # Compared with the stored version, not an instance that may be stale.
+    status = FrameworkVersion.objects.filter(pk=version_id).values_list("status", flat=True).first()
+    if status is not None and status != FrameworkVersion.Status.DRAFT:
+        raise VersionLocked(f"The content of a {status} framework version never changes ({what}).")
+
+
 class CompetencyContent(models.Model):
-    framework = models.ForeignKey("frameworks.Framework", on_delete=models.CASCADE, related_name="role_content")
+    version = models.ForeignKey(FrameworkVersion, on_delete=models.CASCADE, related_name="role_content")
     code = models.CharField(max_length=50, help_text="The competency's or component's code, e.g. COM.1.")
     responsibility = models.TextField(help_text="A key responsibility for a job description.")
     person_specification = models.TextField(help_text="A line for the person specification.")
@@ -28,14 +42,25 @@ class CompetencyContent(models.Model):
     appraisal_prompts = models.TextField(help_text="Prompts for appraisal and supervision, one a line.")
 
     class Meta:
-        ordering = ["framework", "code"]
+        ordering = ["version", "code"]
         verbose_name_plural = "competency content"
         constraints = [
-            models.UniqueConstraint(fields=["framework", "code"], name="competency_content_unique_code"),
+            models.UniqueConstraint(fields=["version", "code"], name="competency_content_unique_version_code"),
         ]
 
     def __str__(self):
         return self.code
+
+    def save(self, *args, **kwargs):
+        # A new row may fill in what a published version lacks (load_shipped_content); a stored
+        # row of a published version never changes.
+        if self.pk is not None:
+            _refuse_unless_draft(self.version_id, self.code)
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        _refuse_unless_draft(self.version_id, self.code)
+        return super().delete(*args, **kwargs)
 
     @property
     def evidence_lines(self):
@@ -62,6 +87,18 @@ class InterviewQuestion(models.Model):
     def __str__(self):
         return self.question[:80]
 
+    def save(self, *args, **kwargs):
+        self._refuse_unless_draft()
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        self._refuse_unless_draft()
+        return super().delete(*args, **kwargs)
+
     @property
     def scoring_guide(self):
         return [(1, self.score_1), (2, self.score_2), (3, self.score_3), (4, self.score_4)]
+
+    def _refuse_unless_draft(self):
+        version_id = CompetencyContent.objects.filter(pk=self.content_id).values_list("version_id", flat=True).first()
+        _refuse_unless_draft(version_id, f"an interview question of {self.content_id}")

@@ -1,5 +1,9 @@
 """The content documents are built from (models/content.py), and the level descriptors.
 
+A framework version's content (ADR 23): for each code, the version's own row, or else the row of
+the newest published or retired version before it that has one. Drafts other than the one read are
+never looked at, so a draft's edits reach nobody until it is published.
+
 load_shipped_content() loads data/competency-content.json once; what an administrator has edited
 since is never overwritten."""
 
@@ -8,8 +12,9 @@ from functools import cache
 from pathlib import Path
 
 from django.db import transaction
+from django.db.models import Q, prefetch_related_objects
 
-from coordinated_care.frameworks.models import Framework
+from coordinated_care.frameworks.models import Framework, FrameworkVersion
 
 from ..models import CompetencyContent, InterviewQuestion, Level, LevelDescriptor
 
@@ -29,15 +34,18 @@ def load_shipped_content():
     for level, descriptor in data["levels"].items():
         LevelDescriptor.objects.get_or_create(level=level, defaults={"descriptor": descriptor})
     framework = Framework.objects.filter(slug=data["framework"]).first()
-    if framework is None:
+    version = first_version(framework) if framework else None
+    if version is None:
         return 0
-    known = set(CompetencyContent.objects.filter(framework=framework).values_list("code", flat=True))
+    # What any version already has (an administrator's edit included) is left as it is; what none
+    # has goes to the first version, so that every version reads it.
+    known = set(CompetencyContent.objects.filter(version__framework=framework).values_list("code", flat=True))
     added = 0
     for code, entry in data["content"].items():
         if code in known:
             continue
         content = CompetencyContent.objects.create(
-            framework=framework,
+            version=version,
             code=code,
             responsibility=entry["responsibility"],
             person_specification=entry["person_specification"],
@@ -61,10 +69,33 @@ def load_shipped_content():
     return added
 
 
-def content_by_code(framework):
-    """{code: CompetencyContent} with its questions, in two queries."""
-    entries = CompetencyContent.objects.filter(framework=framework).prefetch_related("questions")
-    return {entry.code: entry for entry in entries}
+def first_version(framework):
+    """Where content that no version has yet goes: the first published (or retired) version, or
+    the first version when none is published."""
+    versions = framework.versions.order_by("number")
+    return versions.exclude(status=FrameworkVersion.Status.DRAFT).first() or versions.first()
+
+
+def content_rows(version):
+    """The rows `version` reads, newest first for each code: its own and those of the published
+    or retired versions before it."""
+    return (
+        CompetencyContent.objects.filter(
+            version__framework_id=version.framework_id, version__number__lte=version.number
+        )
+        .filter(Q(version_id=version.pk) | ~Q(version__status=FrameworkVersion.Status.DRAFT))
+        .order_by("code", "-version__number")
+    )
+
+
+def content_by_code(version):
+    """{code: CompetencyContent} that the framework version `version` reads, with its questions,
+    in two queries."""
+    chosen = {}
+    for entry in content_rows(version):
+        chosen.setdefault(entry.code, entry)
+    prefetch_related_objects(list(chosen.values()), "questions")
+    return chosen
 
 
 def level_descriptors():

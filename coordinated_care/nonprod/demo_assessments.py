@@ -2,21 +2,23 @@
 feedback summary have something to show: a signed initial discussion, one criterion achieved (the
 care coordinator acknowledged as exceeding expectations), one development need with an agreed
 action, one request waiting for the facilitator, a critical reflection on a shortfall waiting for the
-supervisor to confirm it, and a few feedback responses. Everything goes
-through the apps' own services (signatures, hashes, audit events) and all the writing is invented:
-it must pass the confidentiality guard like anything a learner writes. Each part is made once:
-running this again finds what is there."""
+supervisor to confirm it, and a few feedback responses, whose patient feedback summary the
+facilitator and the learner have signed. Everything goes through the apps' own services
+(signatures, hashes, audit events) and all the writing is invented: it must pass the
+confidentiality guard like anything a learner writes. Each part is made once: running this again
+finds what is there."""
 
 import datetime
 
 from django.db import transaction
 from django.utils import timezone
 
-from coordinated_care.assessments.models import Review, SignOffRequest
-from coordinated_care.assessments.services import record_signatures, sign_offs
+from coordinated_care.assessments.models import Review, SignedFeedbackSummary, SignOffRequest
+from coordinated_care.assessments.services import feedback_summaries, record_signatures, sign_offs
 from coordinated_care.assessments.services import reviews as review_services
 from coordinated_care.feedback import services as feedback_services
 from coordinated_care.feedback.models import FeedbackRequest, FeedbackResponse
+from coordinated_care.feedback.summary_data import summary_data
 from coordinated_care.programmes.models import Criterion
 
 from .demo import DEMO_PASSWORD
@@ -182,6 +184,23 @@ def seed_feedback(enrolment):
 
 
 @transaction.atomic
+def seed_feedback_summary(enrolment):
+    """The patient feedback summary of the responses above, signed by the demo facilitator and the
+    demo learner with their passwords, as the summary page has them do (issue 12, item 9)."""
+    if SignedFeedbackSummary.objects.filter(enrolment=enrolment).exists():
+        return
+    summary = summary_data(enrolment)
+    for signer in (enrolment.facilitator, enrolment.learner):
+        feedback_summaries.sign_summary(
+            enrolment,
+            user=signer,
+            password=DEMO_PASSWORD,
+            summary=summary,
+            seen_hash=feedback_summaries.summary_hash(summary),
+        )
+
+
+@transaction.atomic
 def seed_shortfall_reflection(enrolment):
     """A critical reflection on a shortfall the learner wrote and the facilitator agreed, waiting
     for the workplace supervisor to confirm it from their home."""
@@ -202,4 +221,5 @@ def seed_assessments(enrolment, today=None):
     seed_initial_discussion(enrolment)
     seed_sign_offs(enrolment, today=today)
     seed_feedback(enrolment)
+    seed_feedback_summary(enrolment)
     seed_shortfall_reflection(enrolment)

@@ -14,7 +14,8 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from coordinated_care.accounts.models import User
-from coordinated_care.programmes.models import Enrolment
+from coordinated_care.programmes.models import Delegation, Enrolment
+from coordinated_care.programmes.services import delegations
 
 from .test_assessment_journey import Browser, check, fill_date, h1, last_mail_to
 
@@ -39,6 +40,11 @@ def test_a_delegate_signs_off_on_behalf_of_the_facilitator(new_page, live_server
     learner_name = User.objects.get(email=LEARNER).display_name
     facilitator_name = User.objects.get(email=FACILITATOR).display_name
     colleague_name = User.objects.get(email=COLLEAGUE).display_name
+
+    # Given the demo's own delegation (to the same colleague) withdrawn: this journey makes its own,
+    # and one delegation covers a learner at a time
+    for demo_delegation in Delegation.objects.filter(enrolment=enrolment, withdrawn_at__isnull=True):
+        delegations.withdraw(demo_delegation, user=User.objects.get(email=FACILITATOR))
 
     # Given the demo facilitator on their caseload
     facilitator = browser.signed_in(FACILITATOR)

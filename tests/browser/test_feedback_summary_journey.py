@@ -1,6 +1,7 @@
 """Issue 12, item 9, as a new user would check it, in a real browser under the site's own
-Content-Security-Policy: from the learner's feedback page the demo facilitator opens the patient
-feedback summary's signatures, signs it with their password (a wrong one first), and the learner
+Content-Security-Policy: from the learner's feedback page the facilitator opens the patient
+feedback summary's signatures (of the second demo learner, whose summary is not signed yet: the
+first's is signed in the demo), signs it with their password (a wrong one first), and the learner
 signs it too; when a new response comes in, both signatures show as changed since signed and the
 learner can sign the summary again.
 
@@ -12,6 +13,7 @@ import pytest
 from django.urls import reverse
 from playwright.sync_api import expect
 
+from coordinated_care.accounts.models import User
 from coordinated_care.feedback.models import FeedbackRequest, FeedbackResponse
 from coordinated_care.nonprod.demo import DEMO_PASSWORD
 from coordinated_care.programmes.models import Enrolment
@@ -21,8 +23,20 @@ from .test_assessment_journey import Browser, check, h1
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-LEARNER = "learner@demo.test"
-FACILITATOR = "facilitator@demo.test"
+# The second demo learner and their facilitator: the first's summary is signed in the demo already.
+LEARNER = "learner2@demo.test"
+FACILITATOR = "facilitator2@demo.test"
+
+
+def patients_feedback(enrolment, needs):
+    FeedbackResponse.objects.create(
+        enrolment=enrolment,
+        audience=FeedbackRequest.Audience.PATIENT,
+        received_on=datetime.date.today(),
+        source=FeedbackResponse.Source.ONLINE,
+        respondent="patient",
+        needs=needs,
+    )
 
 
 def test_the_facilitator_and_the_learner_each_sign_the_patient_feedback_summary(new_page, live_server, demo_data):
@@ -30,6 +44,11 @@ def test_the_facilitator_and_the_learner_each_sign_the_patient_feedback_summary(
     enrolment = Enrolment.objects.get(learner__email=LEARNER)
     feedback_url = live_server.url + reverse("feedback:overview", args=[enrolment.uuid])
     summary_url = live_server.url + reverse("feedback_summary", args=[enrolment.uuid])
+    facilitator_name = User.objects.get(email=FACILITATOR).display_name
+
+    # Given four patients' feedback on the learner
+    for needs in (5, 4, 4, 3):
+        patients_feedback(enrolment, needs)
 
     # Given the facilitator on the learner's feedback page
     facilitator = browser.signed_in(FACILITATOR)
@@ -61,7 +80,7 @@ def test_the_facilitator_and_the_learner_each_sign_the_patient_feedback_summary(
     expect(facilitator).to_have_url(summary_url)
     main = facilitator.get_by_role("main")
     expect(main.locator(".app-signature")).to_have_count(1)
-    expect(main.locator(".app-signature")).to_contain_text("Sam Demo-Facilitator")
+    expect(main.locator(".app-signature")).to_contain_text(facilitator_name)
     expect(main.locator(".app-signature")).to_contain_text("UTC")
     expect(main.get_by_role("button", name="Sign the summary")).to_have_count(0)
     check(facilitator)
@@ -79,14 +98,7 @@ def test_the_facilitator_and_the_learner_each_sign_the_patient_feedback_summary(
     check(learner)
 
     # When another patient's feedback comes in
-    FeedbackResponse.objects.create(
-        enrolment=enrolment,
-        audience=FeedbackRequest.Audience.PATIENT,
-        received_on=datetime.date.today(),
-        source=FeedbackResponse.Source.ONLINE,
-        respondent="patient",
-        needs=4,
-    )
+    patients_feedback(enrolment, 4)
 
     # Then both signatures show as changed since signed, and the learner may sign again
     learner.goto(summary_url)

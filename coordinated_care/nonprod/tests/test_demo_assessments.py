@@ -144,3 +144,16 @@ def test_the_stored_free_text_passes_the_confidentiality_guard(demo_enrolment):
         if finding.action in ("block", "confirm")
     ]
     assert interruptions == []
+
+
+def test_the_patient_feedback_summary_is_signed_by_the_facilitator_and_the_learner(demo_enrolment):
+    """Signed over the summary the page shows now, so both signatures stand."""
+    from coordinated_care.assessments.services import feedback_summaries
+    from coordinated_care.reports.feedback_summary.summaries import summary_data
+
+    current = feedback_summaries.summary_hash(summary_data(demo_enrolment))
+    found = feedback_summaries.summary_signatures(demo_enrolment, current)
+    signers = {capacity: signed.signature.signer.email for capacity, signed in found.items()}
+    assert signers == {"facilitator": "facilitator@demo.test", "coordinator": "learner@demo.test"}
+    assert all(signed.standing for signed in found.values())
+    assert {signed.signature.feedback_summary.responses for signed in found.values()} == {4}

@@ -6,6 +6,7 @@ from coordinated_care.nonprod import (
     demo,
     demo_adjustments,
     demo_assessments,
+    demo_delegation,
     demo_portfolios,
     demo_roles,
     demo_schedule,
@@ -29,6 +30,7 @@ class Command(BaseCommand):
         demo_assessments.seed_assessments(enrolments[0])
         second_cohort = demo_schedule.seed_schedule(enrolments[0], organisations, people)
         demo_adjustments.seed_adjustments(enrolments[1])
+        delegation = demo_delegation.seed_delegation(enrolments[0], people)
         profile, team = demo_roles.seed_roles(organisations, people)
         self.stdout.write(self.style.SUCCESS("Demo data ready. Sign in at http://127.0.0.1:8000/ as:"))
         width = max(len(label) for label, _ in demo.DEMO_LOGINS)
@@ -41,4 +43,8 @@ class Command(BaseCommand):
         )
         self.stdout.write(f"{demo.DEMO_COHORT_NAME}: {len(enrolments)} learners enrolled, run by {demo.DEMO_LEAD}.")
         self.stdout.write(f"{second_cohort.name}: starts {second_cohort.start_date}, nobody enrolled yet.")
+        self.stdout.write(
+            f"Assessing {delegation.enrolment.learner.display_name} is delegated to {delegation.delegate.email}"
+            f" from {delegation.starts_on} to {delegation.ends_on}."
+        )
         self.stdout.write(f"{profile.slug}: {len(team)} people in the role, each with a self-evaluation.")

@@ -31,6 +31,7 @@ from .kinds import KINDS
 from .models import Entry, EvidenceLink
 
 SIGNED_OFF = frozenset({"achieved", "reflection_accepted"})
+UNREAD = object()  # an argument not given, where None is a value
 
 
 @dataclass
@@ -93,6 +94,9 @@ class PortfolioCounts:
     # Open actions past their date, earliest first (facts.OverdueAction: their id and date).
     overdue_actions: list
     attended: int = 0  # workshops marked attended
+    # What counts towards every kind of document the facts hold, required by the programme or not
+    # (kind → count): the final review's 1 when it is fully signed.
+    counted: dict = field(default_factory=dict)
 
     @property
     def criteria_total(self):
@@ -119,6 +123,7 @@ class PortfolioProgress:
     next_workshop: Workshop | None
     overdue_actions: list
     today: datetime.date
+    counted: dict = field(default_factory=dict)  # PortfolioCounts.counted
 
     @property
     def criteria_total(self):
@@ -300,11 +305,19 @@ def counts_from(enrolments, found, today=None):
             ],
             overdue_actions=facts.overdue_from(one, today),
             attended=one["attended"],
+            counted={kind: n for kind, (n, _started) in counted.items()},
         )
     return result
 
 
-def portfolio_progress(enrolment, today=None):
+def next_workshop(enrolment, today):
+    """The cohort's next workshop from today, or None: one query."""
+    return Workshop.objects.filter(cohort=enrolment.cohort_id, date__gte=today).order_by("date").first()
+
+
+def portfolio_progress(enrolment, today=None, *, upcoming=UNREAD):
+    """One portfolio's PortfolioProgress; `upcoming` is its next workshop when the caller has
+    read it already (next_workshop)."""
     today = today or timezone.localdate()
     counts = progress_counts([enrolment], today)[enrolment.pk]
     groups = {}
@@ -317,14 +330,16 @@ def portfolio_progress(enrolment, today=None):
                 outcome=counts.outcomes.get(criterion.pk, ""),
             )
         )
-    next_workshop = Workshop.objects.filter(cohort=enrolment.cohort_id, date__gte=today).order_by("date").first()
+    if upcoming is UNREAD:
+        upcoming = next_workshop(enrolment, today)
     overdue = [a.pk for a in counts.overdue_actions]
     actions = Entry.objects.filter(pk__in=overdue).in_bulk() if overdue else {}
     return PortfolioProgress(
         enrolment=enrolment,
         groups=list(groups.values()),
         documents=counts.documents,
-        next_workshop=next_workshop,
+        next_workshop=upcoming,
         overdue_actions=[actions[pk] for pk in overdue if pk in actions],
         today=today,
+        counted=counts.counted,
     )

@@ -8,7 +8,7 @@ from .sign_offs import criterion_panel
 
 
 def overview_panel(user, enrolment, context):
-    return completion_panel(enrolment)
+    return completion_panel(enrolment, context.get("progress_glance"))
 
 
 def criterion_page_panel(user, enrolment, context):

@@ -12,7 +12,6 @@ from coordinated_care.programmes.services.schedule import schedule_for
 
 from ..kinds import KINDS, KINDS_BY_SLUG, VALUES_WORKSHEET_TITLE
 from ..models import Entry, EvidenceLink
-from ..progress import portfolio_progress
 from .entries import attachment_row, content_sections
 from .formatting import paragraphs
 
@@ -79,7 +78,9 @@ def sections(enrolment, counts, training):
 
 
 def overview_page(enrolment, user, *, can_edit):
-    progress = link_documents(portfolio_progress(enrolment))
+    from .glance import progress_glance  # here: it reads link_documents from this module
+
+    glance = progress_glance(enrolment)
     counts = dict(
         Entry.objects.filter(enrolment=enrolment).values("kind").annotate(n=Count("pk")).values_list("kind", "n")
     )
@@ -89,7 +90,9 @@ def overview_page(enrolment, user, *, can_edit):
         "page_title": "Your portfolio" if own else f"{enrolment.learner.display_name}'s portfolio",
         "heading": "Your portfolio" if own else f"{enrolment.learner.display_name}'s portfolio",
         "enrolment": enrolment,
-        "progress": progress,
+        # The progress at a glance, rendered (portfolios/_progress.jinja), and the counts the
+        # assessment app's completion panel shows beside it.
+        "progress_glance": glance,
         "can_edit": can_edit,
         "sections": sections(enrolment, counts, training),
     }

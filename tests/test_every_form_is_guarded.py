@@ -47,7 +47,7 @@ NOT_FREE_TEXT = {
     "coordinated_care.programmes.forms.cohorts.EnrolmentForm.additional_signatory_name": (
         "the full name of the learner's additional signatory, a colleague"
     ),
-    "coordinated_care.feedback.forms.staff.RequestForm.coordinator_name": (
+    "coordinated_care.feedback.forms.staff.RequestForm.learner_name": (
         "the learner's own name, printed on the feedback card so patients know who it is about"
     ),
     "coordinated_care.feedback.forms.staff.PaperColleagueForm.given_name": (

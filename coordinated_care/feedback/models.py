@@ -32,7 +32,7 @@ class FeedbackRequest(models.Model):
     enrolment = models.ForeignKey("programmes.Enrolment", on_delete=models.PROTECT, related_name="feedback_requests")
     audience = models.CharField(max_length=16, choices=Audience.choices)
     # What the form shows about whom it is: the learner's first name unless they chose another.
-    coordinator_name = models.CharField(max_length=100)
+    learner_name = models.CharField(max_length=100)
     # hex SHA-256 of the link's token; the token itself is shown once and never stored.
     token_hash = models.CharField(max_length=64, unique=True)
     state = models.CharField(max_length=16, choices=State.choices, default=State.OPEN)

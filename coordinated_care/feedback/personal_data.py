@@ -20,7 +20,7 @@ def export(user):
             [
                 {
                     "for": r.get_audience_display(),
-                    "name shown": r.coordinator_name,
+                    "name shown": r.learner_name,
                     "state": r.get_state_display(),
                     "made": r.created_on,
                     "link works until": r.expires_on,
@@ -61,7 +61,7 @@ def erase(user, pseudonym):
         .filter(state=FeedbackRequest.State.OPEN)
         .update(state=FeedbackRequest.State.WITHDRAWN)
     )
-    renamed = mine.exclude(coordinator_name=pseudonym).update(coordinator_name=pseudonym[:100])
+    renamed = mine.exclude(learner_name=pseudonym).update(learner_name=pseudonym[:100])
     return {"feedback links withdrawn": withdrawn, "feedback requests renamed": renamed}
 
 

@@ -173,7 +173,7 @@ def card_page(request, enrolment, issued, layout):
         "layout": layout,
         "audience": first.audience,
         "is_patient": first.audience == Audience.PATIENT,
-        "coordinator_name": first.coordinator_name,
+        "learner_name": first.learner_name,
     }
 
 

@@ -53,7 +53,7 @@ def test_a_facilitator_whose_roles_are_deleted_is_refused_on_the_next_request(po
 
     assert {name: client.get(url).status_code for name, url in pages.items()} == dict.fromkeys(pages, 404)
     assert client.get(new_link).status_code == 404
-    data = {"coordinator_name": "Test", "count": "1", "layout": "card", "valid_days": "30"}
+    data = {"learner_name": "Test", "count": "1", "layout": "card", "valid_days": "30"}
     assert client.post(new_link, data).status_code == 404
     assert client.post(reissue, {}).status_code == 404
 

@@ -109,7 +109,7 @@ def test_a_learners_save_succeeds_with_the_queue_down_and_its_email_follows(
 
     from coordinated_care.feedback.models import FeedbackRequest
 
-    data = {"coordinator_name": "Test", "layout": "card", "valid_days": "30", "email": "nurse@practice.example"}
+    data = {"learner_name": "Test", "layout": "card", "valid_days": "30", "email": "nurse@practice.example"}
     with django_capture_on_commit_callbacks(execute=True):
         page = signed_in(learner).post(reverse("feedback:new_request", args=[enrolment.uuid, "staff"]), data)
     assert page.status_code == 200

@@ -17,7 +17,7 @@ VALID_DAYS = [(7, "1 week"), (14, "2 weeks"), (30, "30 days"), (60, "60 days"), 
 
 
 class RequestForm(forms.Form):
-    coordinator_name = forms.CharField(
+    learner_name = forms.CharField(
         label="Name shown on the form",
         max_length=100,
         help_text="So people know who the feedback is about. Your first name is enough.",

@@ -42,7 +42,7 @@ def default_valid_days():
     return settings.FEEDBACK_LINK_DAYS
 
 
-def default_coordinator_name(enrolment):
+def default_learner_name(enrolment):
     return enrolment.learner.get_short_name()
 
 
@@ -63,7 +63,7 @@ def _check_requester(user, enrolment):
 
 
 @transaction.atomic
-def create_requests(*, enrolment, audience, user, count=1, valid_days=None, coordinator_name=None, to_supervisor=False):
+def create_requests(*, enrolment, audience, user, count=1, valid_days=None, learner_name=None, to_supervisor=False):
     """`to_supervisor`: a staff or key-person link addressed to the workplace supervisor the
     enrolment names (asked.py), which waits on their home."""
     _check_requester(user, enrolment)
@@ -79,7 +79,7 @@ def create_requests(*, enrolment, audience, user, count=1, valid_days=None, coor
     valid_days = valid_days or default_valid_days()
     if not 1 <= valid_days <= MAX_VALID_DAYS:
         raise ValidationError(f"A link can work for 1 to {MAX_VALID_DAYS} days.")
-    name = (coordinator_name or default_coordinator_name(enrolment)).strip()[:100]
+    name = (learner_name or default_learner_name(enrolment)).strip()[:100]
     today = timezone.localdate()
     issued = []
     for _ in range(count):
@@ -87,7 +87,7 @@ def create_requests(*, enrolment, audience, user, count=1, valid_days=None, coor
         request = FeedbackRequest.objects.create(
             enrolment=enrolment,
             audience=audience,
-            coordinator_name=name,
+            learner_name=name,
             token_hash=token_hash,
             valid_days=valid_days,
             expires_on=today + datetime.timedelta(days=valid_days),
@@ -125,9 +125,9 @@ def withdraw(feedback_request, *, user):
 def email_link(issued, *, to, url):
     """Sends a colleague their link once the request is saved. The address is used, never kept."""
     request = issued.request
-    subject = f"Feedback for {request.coordinator_name}, care coordinator"
+    subject = f"Feedback for {request.learner_name}, care coordinator"
     body = (
-        f"{request.coordinator_name} is a care coordinator building a portfolio of evidence, and would value "
+        f"{request.learner_name} is a care coordinator building a portfolio of evidence, and would value "
         f"your feedback.\n\nIt takes about 3 minutes and you do not need an account:\n{url}\n\n"
         f"The link works once, until {dates.date(request.expires_on)}. Please don't include anything that "
         "could identify a patient, service user or carer."

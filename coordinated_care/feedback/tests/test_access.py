@@ -62,7 +62,7 @@ URLS = [
         "make cards",
         lambda o: reverse("feedback:new_request", args=[o["e"], "patient"]),
         Access(READERS, get=REQUESTERS, post=REQUESTERS, post_status=200),  # the cards are the page
-        lambda o: {"coordinator_name": "Test", "count": "2", "layout": "card", "valid_days": "30"},
+        lambda o: {"learner_name": "Test", "count": "2", "layout": "card", "valid_days": "30"},
         lambda o: FeedbackRequest.objects.count(),
     ),
     (

@@ -52,7 +52,7 @@ def test_no_supervisor_no_option(signed_in, learner, enrolment):
 def test_choosing_the_supervisor_addresses_the_request_and_emails_their_account_address(
     signed_in, learner, supervisor, enrolment, django_capture_on_commit_callbacks
 ):
-    data = {"coordinator_name": "Sam", "layout": "card", "valid_days": "30", "to_supervisor": "on"}
+    data = {"learner_name": "Sam", "layout": "card", "valid_days": "30", "to_supervisor": "on"}
     with django_capture_on_commit_callbacks(execute=True):
         page = signed_in(learner).post(reverse("feedback:new_request", args=[enrolment.uuid, "staff"]), data)
     assert "your workplace supervisor, Test Supervisor" in page.content.decode()
@@ -64,7 +64,7 @@ def test_choosing_the_supervisor_addresses_the_request_and_emails_their_account_
 
 
 def test_an_address_typed_as_well_as_the_supervisor_is_refused(signed_in, learner, enrolment):
-    data = {"coordinator_name": "Sam", "layout": "card", "valid_days": "30", "to_supervisor": "on"}
+    data = {"learner_name": "Sam", "layout": "card", "valid_days": "30", "to_supervisor": "on"}
     data["email"] = "nurse@practice.example"
     page = signed_in(learner).post(reverse("feedback:new_request", args=[enrolment.uuid, "staff"]), data)
     assert "Leave the e-mail address empty" in page.content.decode()

@@ -12,7 +12,7 @@ from coordinated_care.feedback.qr import qr_data_uri
 from .conftest import assert_well_formed
 from .test_links import every_stored_value
 
-CARDS = {"coordinator_name": "Sam", "count": "3", "layout": "card", "valid_days": "14"}
+CARDS = {"learner_name": "Sam", "count": "3", "layout": "card", "valid_days": "14"}
 
 
 def test_the_learner_prints_cards_with_qr_codes(signed_in, learner, enrolment):
@@ -25,7 +25,7 @@ def test_the_learner_prints_cards_with_qr_codes(signed_in, learner, enrolment):
     assert "Tell us about Sam, care coordinator" in html
     assert page["Cache-Control"] == "no-store"
     requests = FeedbackRequest.objects.all()
-    assert [(r.audience, r.coordinator_name, r.valid_days, r.created_by) for r in requests] == [
+    assert [(r.audience, r.learner_name, r.valid_days, r.created_by) for r in requests] == [
         ("patient", "Sam", 14, learner)
     ] * 3
     # Each card's link opens its own form.
@@ -34,7 +34,7 @@ def test_the_learner_prints_cards_with_qr_codes(signed_in, learner, enrolment):
 
 
 def test_the_facilitator_can_make_an_a4_sheet_for_a_colleague(signed_in, facilitator, enrolment):
-    data = {"coordinator_name": "Test", "layout": "sheet", "valid_days": "30"}
+    data = {"learner_name": "Test", "layout": "sheet", "valid_days": "30"}
     html = (
         signed_in(facilitator)
         .post(reverse("feedback:new_request", args=[enrolment.uuid, "staff"]), data)
@@ -47,7 +47,7 @@ def test_the_facilitator_can_make_an_a4_sheet_for_a_colleague(signed_in, facilit
 def test_a_colleague_can_be_sent_the_link_and_the_address_is_not_kept(
     signed_in, learner, enrolment, django_capture_on_commit_callbacks
 ):
-    data = {"coordinator_name": "Test", "layout": "card", "valid_days": "30", "email": "nurse@practice.example"}
+    data = {"learner_name": "Test", "layout": "card", "valid_days": "30", "email": "nurse@practice.example"}
     with django_capture_on_commit_callbacks(execute=True):
         page = signed_in(learner).post(reverse("feedback:new_request", args=[enrolment.uuid, "staff"]), data)
     assert "We are e-mailing the link to nurse@practice.example" in page.content.decode()

@@ -19,7 +19,7 @@ def answer(request, request_uuid):
     form = ColleagueAnswers(
         request.POST or None,
         allow_name=feedback_request.audience == FeedbackRequest.Audience.STAFF,
-        allowed_names=[feedback_request.coordinator_name],
+        allowed_names=[feedback_request.learner_name],
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -27,7 +27,7 @@ def answer(request, request_uuid):
         except services.LinkGone:
             messages.error(request, "This request has been used, withdrawn or has expired.")
         else:
-            messages.success(request, f"Your feedback for {feedback_request.coordinator_name} has been sent.")
+            messages.success(request, f"Your feedback for {feedback_request.learner_name} has been sent.")
         return redirect("supervisor_home")
     context = {
         "page_title": "Give feedback",

@@ -89,7 +89,7 @@ def _open_request(request, token):
 
 
 def _answers_form(feedback_request, data=None):
-    common = {"request_pk": feedback_request.pk, "allowed_names": [feedback_request.coordinator_name]}
+    common = {"request_pk": feedback_request.pk, "allowed_names": [feedback_request.learner_name]}
     if feedback_request.audience == FeedbackRequest.Audience.PATIENT:
         return PatientAnswersForm(data, **common)
     return ColleagueAnswersForm(data, allow_name=feedback_request.audience == FeedbackRequest.Audience.STAFF, **common)

@@ -60,7 +60,7 @@ def new_request(request, enrolment_uuid, audience):
     if not services.can_request_feedback(request.user, enrolment):
         raise PermissionDenied
     initial = {
-        "coordinator_name": services.default_coordinator_name(enrolment),
+        "learner_name": services.default_learner_name(enrolment),
         "valid_days": services.default_valid_days(),
     }
     # The learner may address a colleague's link to the workplace supervisor their enrolment names.
@@ -75,7 +75,7 @@ def new_request(request, enrolment_uuid, audience):
             user=request.user,
             count=data.get("count", 1),
             valid_days=data["valid_days"],
-            coordinator_name=data["coordinator_name"],
+            learner_name=data["learner_name"],
             to_supervisor=to_supervisor,
         )
         context = presenters.card_page(request, enrolment, issued, data["layout"])

@@ -118,7 +118,7 @@ class Organisation(models.Model):
 
 
 class Role(models.TextChoices):
-    LEARNER = "learner", "Care coordinator"
+    LEARNER = "learner", "Learner"
     FACILITATOR = "facilitator", "Practice-based facilitator"
     PROGRAMME_LEAD = "programme_lead", "Learning facilitator / programme lead"
     SUPERVISOR = "supervisor", "Workplace supervisor / mentor"

@@ -52,7 +52,7 @@ def test_the_download_holds_what_every_app_has_of_the_learner(signed_portfolio, 
     document = privacy.export(learner)
     sections = {s["title"]: s["rows"] for s in document["sections"]}
     assert sections["Your account"][0]["e-mail address"] == learner.email
-    assert [r["role"] for r in sections["Your roles"]] == ["Care coordinator"]
+    assert [r["role"] for r in sections["Your roles"]] == ["Learner"]
     assert sections["Your enrolments"][0]["status"] == "In progress"
     [entry] = sections["Your portfolio entries"]
     assert entry["answers"]["overview"].startswith("An older person living alone")

@@ -3,7 +3,7 @@ import pytest
 ROLE_HOMES = {
     "learner": ("/learner/", "Your portfolio"),
     "facilitator": ("/facilitator/", "Your learners"),
-    "supervisor": ("/supervisor/", "The care coordinators you support"),
+    "supervisor": ("/supervisor/", "The learners you support"),
     "programme_lead": ("/programme-lead/", "Your cohorts"),
     "employer": ("/employer/", "Roles, training needs and progress"),
     "administrator": ("/administrator/", "Administration"),

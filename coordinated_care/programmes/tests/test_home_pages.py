@@ -32,9 +32,9 @@ def test_the_unassigned_facilitator_sees_only_their_own(signed_in, unassigned_fa
 
 def test_empty_homes_say_what_will_appear(signed_in, facilitator, supervisor, programme_lead, db):
     assert (
-        "No care coordinators are assigned to you yet" in signed_in(facilitator).get("/facilitator/").content.decode()
+        "No learners are assigned to you yet" in signed_in(facilitator).get("/facilitator/").content.decode()
     )
-    assert "No care coordinators have named you" in signed_in(supervisor).get("/supervisor/").content.decode()
+    assert "No learners have named you" in signed_in(supervisor).get("/supervisor/").content.decode()
     assert "You are not running a cohort yet" in signed_in(programme_lead).get("/programme-lead/").content.decode()
 
 

@@ -2,7 +2,7 @@
 
 from allauth.account.models import EmailAddress
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import connections, router, transaction
 
 from .models import Organisation, Role, RoleAssignment, User
 
@@ -27,14 +27,32 @@ HOME_URL_NAMES = {
 
 
 def roles_of(user):
-    """The roles a person holds anywhere, read once per request."""
+    """The roles a person holds anywhere, read once per request (every signed-in page's header asks)."""
     if not user.is_authenticated:
         return frozenset()
     cached = getattr(user, "_roles_cache", None)
     if cached is None:
-        cached = frozenset(Role(r) for r in RoleAssignment.objects.filter(user=user).values_list("role", flat=True))
+        cached = frozenset(Role(r) for r in _role_values(user.pk))
         user._roles_cache = cached
     return cached
+
+
+def _role_values(user_id):
+    """The same query as RoleAssignment.objects.filter(user=...).values_list("role"), written out: the
+    ORM took 0.5 ms of CPU to build it (and its default ordering joined the users), the most of any one
+    thing a signed-in page paid before its own work."""
+    using = router.db_for_read(RoleAssignment)
+    connection = connections[using]
+    quote = connection.ops.quote_name
+    meta = RoleAssignment._meta
+    table = quote(meta.db_table)
+    sql = (
+        f"SELECT {table}.{quote(meta.get_field('role').column)} FROM {table}"
+        f" WHERE {table}.{quote(meta.get_field('user').column)} = %s"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [user_id])
+        return [row[0] for row in cursor.fetchall()]
 
 
 def has_role(user, role):

@@ -51,7 +51,7 @@ def main(argv=None):
     from coordinated_care.nonprod import benchmarks
 
     cast = benchmarks.cast()
-    people = {"learner": cast.learner, "facilitator": cast.facilitator, "lead": cast.lead}
+    people = {"learner": cast.learner, "facilitator": cast.facilitator, "lead": cast.lead, "employer": cast.employer}
     pages = {page.name: page for page in benchmarks.pages(cast) if page.kind == "page" and page.method == "GET"}
     for name in options.pages:
         if name not in pages:

@@ -21,9 +21,19 @@ class Command(BaseCommand):
         parser.add_argument("--seconds", type=float, default=10.0, help="How long each page is driven.")
         parser.add_argument("--warmup", type=float, default=2.0, help="Seconds of each page not recorded.")
         parser.add_argument("--workers", type=int, default=2 * (os.cpu_count() or 1), help="gunicorn's workers.")
+        parser.add_argument(
+            "--task-workers",
+            type=int,
+            default=os.cpu_count() or 1,
+            help="rqworker processes making the PDFs, as in production (with Redis; without, the web workers do).",
+        )
         parser.add_argument("--only", default="", help="Only the pages whose name contains this (and the floor).")
         parser.add_argument("--output", default="build/benchmarks-latest.md")
-        parser.add_argument("--docs", default="docs/benchmarks.md", help="The file whose results section is replaced.")
+        parser.add_argument(
+            "--docs",
+            default="docs/benchmarks.md",
+            help="The file whose results section is replaced; empty (--docs '') to write only --output.",
+        )
 
     def handle(self, *args, learners, output, docs, **options):
         self.database_url = os.environ.get("DATABASE_URL")
@@ -33,6 +43,9 @@ class Command(BaseCommand):
             raise CommandError("--learners takes the sizes smallest first.")
         self.options = options
         settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
+        # The PDFs made in this process (the download row's, those counting the export's queries)
+        # where the server reads them.
+        settings.MEDIA_ROOT = str(benchmarks.MEDIA_ROOT)
         call_command("migrate", interactive=False, verbosity=0)
         self.feedback_budget, self.feedback_links = benchmarks.feedback_plan(
             seconds=options["seconds"], warmup=options["warmup"], workers=options["workers"]
@@ -49,6 +62,7 @@ class Command(BaseCommand):
             code=benchmarks.code_version(),
             feedback_budget=self.feedback_budget,
         )
+        self.report = report
         started = time.perf_counter()
         for size in learners:
             report.sizes.append(self._size(size))
@@ -86,10 +100,14 @@ class Command(BaseCommand):
             "learner": cast.learner,
             "facilitator": cast.facilitator,
             "lead": cast.lead,
+            "employer": cast.employer,
             "checker": (cast.checkers or [cast.learner])[0],
             "checkers": cast.checkers or [cast.learner],
         }
         only = options["only"]
+        if not only or only in "PDF download (one made before)":
+            self.log("Making a PDF for the download row…")
+            benchmarks.made_export(cast)
         chosen = [p for p in benchmarks.pages(cast) if not only or p.kind in ("floor", "not built") or only in p.name]
         # Two more links for counting the queries in this process (one to warm up, one counted).
         wants_feedback = any(p.kind == "feedback" for p in chosen)
@@ -108,7 +126,10 @@ class Command(BaseCommand):
             database_url=self.database_url,
             workers=options["workers"],
             log_path=benchmarks.ROOT / "build" / "bench" / f"server-{size}.log",
+            task_workers=options["task_workers"],
         )
+        self.report.tasks = server.tasks
+        self.report.export_clients = benchmarks.export_clients(server, options["clients"])
         with server:
             self.log(f"  process group {server.process.pid}, 127.0.0.1:{server.port}; driving the pages:")
             load_before = benchmarks.load_average()

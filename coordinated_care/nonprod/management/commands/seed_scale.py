@@ -48,6 +48,12 @@ class Command(BaseCommand):
         hub = Organisation.objects.create(
             name=f"Scale Training Hub {start}", kind=Organisation.Kind.TRAINING_PROVIDER, parent=icb
         )
+        # The ICB's commissioner: an employer there reads the organisation dashboard of everything under it.
+        employer = User.objects.create(
+            email=f"scale-employer-{icb.pk}@scale.test", full_name=f"Employer {icb.pk}", password=password
+        )
+        RoleAssignment.objects.create(user=employer, role=Role.EMPLOYER, organisation=icb)
+        confirm_and_secure(people=[employer], staff=[employer])
         made = 0
         while made < learners:
             size = min(batch, learners - made)

@@ -63,8 +63,8 @@ def content_comparison(base, draft):
 # The content pages.
 
 
-def content_page(version, item, form):
-    content = content_by_code(version).get(item.code)
+def content_page(version, item, form, content):
+    """`content`: what the draft reads for the item (content_by_code), or None."""
     own = content is not None and content.version_id == version.pk
     questions = list(content.questions.all()) if content else []
     return {

@@ -4,6 +4,7 @@ change, remove, move). To anyone else, and for a version that is not a draft, th
 exist (404), as for the draft's other pages. The rules are in services/content_drafts.py."""
 
 from django.contrib import messages
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -36,7 +37,7 @@ def content(request, slug, number, code):
         update_content(version, item.code, **{name: form.cleaned_data[name] for name, _ in CONTENT_FIELDS})
         messages.success(request, f"Saved the role profile content of {item.code} {item.title}.")
         return _to_content(version, item)
-    return render(request, "roles/content/content.jinja", p.content_page(version, item, form))
+    return render(request, "roles/content/content.jinja", p.content_page(version, item, form, current))
 
 
 @require_http_methods(["GET", "POST"])
@@ -59,7 +60,10 @@ def question_edit(request, slug, number, code, position):
     question = p.question_of(version, item, position)
     form = QuestionForm(request.POST or None, initial={name: getattr(question, name) for name in QUESTION_FIELDS})
     if request.method == "POST" and form.is_valid():
-        update_question(version, item.code, position, **{name: form.cleaned_data[name] for name in QUESTION_FIELDS})
+        try:
+            update_question(version, item.code, position, **{name: form.cleaned_data[name] for name in QUESTION_FIELDS})
+        except InterviewQuestion.DoesNotExist as gone:
+            raise Http404("No such interview question.") from gone  # removed meanwhile
         messages.success(request, f"Saved interview question {position} of {item.code}.")
         return _to_content(version, item)
     return render(request, "roles/content/question.jinja", p.question_page(version, item, form, position=position))

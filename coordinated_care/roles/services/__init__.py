@@ -5,7 +5,8 @@ Profiles: create_profile, update_draft, publish, new_version, copy_profile, copy
 Reading: current_version, draft_of, document_version, ordered_picks, shared_versions
 Files: read_file_data, file_data, import_profile (specs.py, exchange.py)
 Training needs: needs_of, need_score, save_self_evaluation, agree_objectives (needs.py, evaluations.py)
-Content: load_shipped_content, content_by_code, level_descriptors
+Content: load_shipped_content, content_by_code(framework_version), level_descriptors; a framework
+draft's edits of it and their comparison in content_drafts.py (ADR 23)
 """
 
 from ..models import VersionLocked

@@ -287,3 +287,28 @@ def test_empty_or_identifying_content_is_refused_in_the_error_summary(signed_in,
     page = client.post(content_url("add_question"), dict(QUESTION, good_answer=""))
     assert page.status_code == 200 and "Enter what a good answer shows" in page.content.decode()
     assert not CompetencyContent.objects.filter(version=draft).exists()
+
+
+def _queries(client, url):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured)
+
+
+def test_the_content_and_compare_pages_cost_the_same_queries_however_much_changed(signed_in, administrator, shipped):
+    draft = start_draft(shipped.framework)
+    client = signed_in(administrator)
+    compare_url = reverse("framework:compare", kwargs={"slug": SLUG, "number": 2})
+    update_content(draft, "COM.1", **FIELDS)
+    one = (_queries(client, compare_url), _queries(client, content_url()))
+    for code in ("COM.2", "REL.2", "CL.1"):
+        update_content(draft, code, **FIELDS)
+        add_question(draft, code, **QUESTION)
+    add_question(draft, "COM.1", **QUESTION)
+    add_question(draft, "COM.1", **QUESTION)
+    # The content adds five queries to the compare page (what each version reads, two each, and
+    # the draft's titles); the content page reads the draft, its item and what it reads.
+    assert (_queries(client, compare_url), _queries(client, content_url())) == one == (13, 8)

@@ -1,0 +1,64 @@
+"""The text area and button written out for forms not sent yet (portfolios/_written_fields.jinja)
+are the NHS.UK macros' markup: the design system's styles, scripts and accessibility rely on it."""
+
+import re
+
+import pytest
+from django.template import engines
+
+from coordinated_care.portfolios.forms.linking import LinkToCriterionForm
+
+WRITING = {"data-portfolio-writing": "text", "data-confidentiality-check": "/confidentiality/check/"}
+
+
+def normalised(html):
+    html = re.sub(r"\s+", " ", html)
+    html = re.sub(r"\s*>\s*", ">", html)
+    html = re.sub(r"\s*<\s*", "<", html)
+    return html.strip()
+
+
+def render(source, **context):
+    return engines["jinja2"].env.from_string(source).render(**context)
+
+
+@pytest.mark.parametrize("hint", [None, 'Say what in the entry shows <PC1> & "how".'])
+def test_the_written_out_text_area_is_the_nhs_macros_markup(hint):
+    field = LinkToCriterionForm(auto_id="link-pc1-%s")["how_it_shows"]
+    written = render(
+        '{% from "portfolios/_written_fields.jinja" import unsentTextArea %}'
+        "{{ unsentTextArea(field, 3, writing, hint=hint) }}",
+        field=field,
+        writing=WRITING,
+        hint=hint,
+    )
+    params = {"rows": 3, "attributes": WRITING, **({"hint": hint} if hint else {})}
+    macro = render(
+        '{% from "includes/forms.jinja" import textArea %}{{ textArea(field, params) }}', field=field, params=params
+    )
+    assert normalised(written) == normalised(macro)
+    assert 'id="link-pc1-how_it_shows"' in written
+    if hint:
+        assert "&lt;PC1&gt; &amp; &#34;how&#34;." in written or "&lt;PC1&gt; &amp; &quot;how&quot;." in written
+
+
+@pytest.mark.parametrize("classes", ["", "nhsuk-button--secondary nhsuk-button--small"])
+def test_the_written_out_button_is_the_nhs_macros_markup(classes):
+    written = render(
+        '{% from "portfolios/_written_fields.jinja" import submitButton %}{{ submitButton("Link to <PC1>", classes) }}',
+        classes=classes,
+    )
+    params = {"text": "Link to <PC1>", **({"classes": classes} if classes else {})}
+    macro = render('{% from "nhsuk/components/button/macro.jinja" import button %}{{ button(params) }}', params=params)
+    assert normalised(written) == normalised(macro)
+    assert "Link to &lt;PC1&gt;" in written
+
+
+def test_attributes_are_escaped():
+    field = LinkToCriterionForm()["how_it_shows"]
+    html = render(
+        '{% from "portfolios/_written_fields.jinja" import unsentTextArea %}{{ unsentTextArea(field, 3, attrs) }}',
+        field=field,
+        attrs={"data-x": '"><script>alert(1)</script>'},
+    )
+    assert "<script>" not in html

@@ -204,7 +204,7 @@ def test_sign_off_changed_evidence_and_a_final_review_signed_by_invitation(new_p
     check(learner)
     main.get_by_role("button", name="Write your part").click()
     check(learner)
-    learner.get_by_label("Care coordinator self-assessment and reflection on progress").fill(SELF_ASSESSMENT)
+    learner.get_by_label("Learner's self-assessment and reflection on progress").fill(SELF_ASSESSMENT)
     for n in (1, 2, 3):
         learner.locator(f"input[name=checklist_{n}_coordinator_initials]").fill("TL")
     main.get_by_role("button", name="Save").click()

@@ -120,11 +120,11 @@ def test_re_confirming_after_a_one_word_change_and_signing_off_in_one_pass(new_p
     expect(date.get_by_label("Month")).to_have_value(str(today.month))
     expect(date.get_by_label("Year")).to_have_value(str(today.year))
     expect(page.get_by_label("Area of focus").first).to_be_hidden()
-    expect(page.get_by_label("The care coordinator's critical reflection on the shortfall")).to_be_hidden()
+    expect(page.get_by_label("The learner's critical reflection on the shortfall")).to_be_hidden()
     check(page)
 
     # And acknowledge they are exceeding expectations, give their comments and continue
-    main.get_by_role("checkbox", name="The care coordinator is exceeding expectations").check()
+    main.get_by_role("checkbox", name="The learner is exceeding expectations").check()
     page.get_by_label("How they are exceeding expectations (optional)").fill(EXCEEDING)
     page.get_by_label("Comments and rationale").fill(COMMENTS)
     main.get_by_role("button", name="Continue").click()

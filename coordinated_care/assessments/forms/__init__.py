@@ -1,9 +1,8 @@
 from .invitations import CodeForm, InvitationSignForm
 from .reviews import InviteForm, ReviewForm, SignReviewForm
-from .sign_offs import CancelForm, DecisionForm, ReconfirmForm, SignDecisionForm, SignOffRequestForm, WithdrawForm
+from .sign_offs import DecisionForm, ReconfirmForm, SignDecisionForm, SignOffRequestForm, WithdrawForm
 
 __all__ = [
-    "CancelForm",
     "CodeForm",
     "DecisionForm",
     "InvitationSignForm",

@@ -14,7 +14,7 @@ class RecordCommentForm(ConfidentialityCheckedFormMixin, ServiceErrorsMixin, Pas
         label="Your comments on the record",
         max_length=8000,
         widget=forms.Textarea,
-        help_text="What the care coordinator learned from working with them, and the importance of the relationship.",
+        help_text="What the learner learned from working with them, and the importance of the relationship.",
         error_messages={"required": "Enter your comments on the record"},
     )
     version = forms.IntegerField(widget=forms.HiddenInput)

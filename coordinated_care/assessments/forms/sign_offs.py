@@ -69,7 +69,7 @@ class DecisionForm(ConfidentialityCheckedFormMixin, ServiceErrorsMixin, forms.Fo
     )
     achieved_on = DateField(label="Date achieved", required=False, help_text="For example, 15 3 2027.")
     exceeds_expectations = forms.BooleanField(
-        label="The care coordinator is exceeding expectations for their stage in practice",
+        label="The learner is exceeding expectations for their stage in practice",
         required=False,
         help_text="For particularly commendable attitudes, behaviours, knowledge or skills.",
     )
@@ -80,7 +80,7 @@ class DecisionForm(ConfidentialityCheckedFormMixin, ServiceErrorsMixin, forms.Fo
         widget=forms.Textarea,
     )
     reflection = forms.CharField(
-        label="The care coordinator's critical reflection on the shortfall",
+        label="The learner's critical reflection on the shortfall",
         required=False,
         max_length=8000,
         widget=forms.Textarea,
@@ -159,7 +159,3 @@ class WithdrawForm(ConfidentialityCheckedFormMixin, ServiceErrorsMixin, Password
         error_messages={"required": "Say why you are withdrawing your signature"},
     )
     error_fields = {**PASSWORD_ERRORS, "reason": "reason", "withdrawn": None}
-
-
-class CancelForm(forms.Form):
-    """A button: nothing to fill in."""

@@ -1,6 +1,6 @@
 """Reviews held by the learner and their facilitator: the initial discussion, progress reviews and
 the final review. A review is written by both sides (each field belongs to one side, or both), then
-signed by the coordinator, the facilitator and, where used, an additional signatory. Saves carry
+signed by the learner, the facilitator and, where used, an additional signatory. Saves carry
 the version they were made on, so a stale copy never overwrites a newer one."""
 
 import uuid

@@ -64,7 +64,7 @@ class Assessment(ImmutableModel):
     # Where the learner could not show the criterion: their reflection, agreed with the supervisor.
     reflection = models.TextField(blank=True)
     agreed_with_supervisor = models.CharField(max_length=200, blank=True)
-    # The PD asks comments to acknowledge coordinators exceeding expectations for their stage in
+    # The PD asks comments to acknowledge learners exceeding expectations for their stage in
     # practice: said explicitly on an achieved sign-off, with an optional comment.
     exceeds_expectations = models.BooleanField(default=False)
     exceeding_comment = models.TextField(blank=True)

@@ -29,14 +29,14 @@ class Meaning(models.TextChoices):
 
 
 MEANING_STATEMENTS = {
-    Meaning.ACHIEVED: "The care coordinator has achieved this criterion, shown by the evidence listed.",
+    Meaning.ACHIEVED: "The learner has achieved this criterion, shown by the evidence listed.",
     Meaning.DEVELOPMENT_NEED: "This criterion is not yet achieved; the development need and actions are agreed.",
     Meaning.REFLECTION_ACCEPTED: (
-        "The care coordinator could not show this criterion in practice; their critical reflection on the "
+        "The learner could not show this criterion in practice; their critical reflection on the "
         "shortfall, agreed with their supervisor, is accepted."
     ),
     Meaning.AGREED: "I agree that this is an accurate record of the discussion.",
-    Meaning.REVIEWED: "I held this review with the care coordinator and agree that this is an accurate record.",
+    Meaning.REVIEWED: "I held this review with the learner and agree that this is an accurate record.",
     Meaning.COUNTERSIGNED: (
         "I took part in this review as an additional signatory and agree that this is an accurate record."
     ),
@@ -44,11 +44,11 @@ MEANING_STATEMENTS = {
         "I have read this record of interprofessional working as shown, and my comments on it are recorded with it."
     ),
     Meaning.REFLECTION_AGREED: (
-        "I agree this critical reflection on the shortfall with the care coordinator, as a record of why the "
+        "I agree this critical reflection on the shortfall with the learner, as a record of why the "
         "criterion could not be shown in practice and what they will do."
     ),
     Meaning.REFLECTION_CONFIRMED: (
-        "As the care coordinator's workplace supervisor, I confirm this critical reflection on the shortfall was "
+        "As the learner's workplace supervisor, I confirm this critical reflection on the shortfall was "
         "discussed with me."
     ),
     Meaning.FEEDBACK_SUMMARY_SIGNED: (
@@ -60,7 +60,7 @@ MEANING_STATEMENTS = {
 class Capacity(models.TextChoices):
     """Which of the PD's signature boxes a signature fills."""
 
-    COORDINATOR = "coordinator", "Care coordinator"
+    LEARNER = "coordinator", "Learner"  # stored as "coordinator", the value signatures were first made with
     FACILITATOR = "facilitator", "Practice-based facilitator"
     ADDITIONAL = "additional", "Additional signatory"
     SUPERVISOR = "supervisor", "Workplace supervisor"

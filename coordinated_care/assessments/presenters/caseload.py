@@ -11,7 +11,7 @@ home."""
 import datetime
 from dataclasses import dataclass
 
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 
 from coordinated_care.core import dates
@@ -38,10 +38,7 @@ def _start_of(day):
 
 
 def portfolio_href(enrolment):
-    try:
-        return reverse("portfolios:overview", args=[enrolment.uuid])
-    except NoReverseMatch:  # the portfolio overview is another app's page
-        return reverse("assessments:reviews", args=[enrolment.uuid])
+    return reverse("portfolios:overview", args=[enrolment.uuid])
 
 
 def caseload_page(user, today=None):

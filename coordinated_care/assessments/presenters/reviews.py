@@ -31,7 +31,7 @@ class ReviewView:
     title: str
     intro: str
     answers: list  # (label, text, group) of the written parts
-    checklist: list  # (text, ticked, facilitator initials, coordinator initials)
+    checklist: list  # (text, ticked, facilitator initials, learner initials)
     boxes: list
     withdrawn: list
     complete: bool
@@ -39,7 +39,7 @@ class ReviewView:
 
 
 def _expected(capacity, enrolment, invitations):
-    if capacity == Capacity.COORDINATOR:
+    if capacity == Capacity.LEARNER:
         return enrolment.learner.display_name
     if capacity == Capacity.FACILITATOR:
         return enrolment.facilitator.display_name

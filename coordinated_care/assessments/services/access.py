@@ -36,13 +36,13 @@ def can_assess(user, enrolment):
 
 
 def review_capacity(user, enrolment):
-    """The signature box of a review this person fills, or None: the learner signs as the care
-    coordinator, the assigned facilitator (or their delegate today, ADR 16) as facilitator, the
+    """The signature box of a review this person fills, or None: the learner signs the learner's box
+    (the PD's care coordinator's), the assigned facilitator (or their delegate today, ADR 16) as facilitator, the
     workplace supervisor (with an account) as the additional signatory."""
     if enrolment.status != enrolment.Status.ACTIVE:
         return None
     if can_edit_portfolio(user, enrolment):
-        return Capacity.COORDINATOR
+        return Capacity.LEARNER
     if facilitates_now(user, enrolment):
         return Capacity.FACILITATOR
     if is_supervisor(user, enrolment):

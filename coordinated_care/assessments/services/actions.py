@@ -11,8 +11,6 @@ from coordinated_care.core.canonical import canonical_hash
 from coordinated_care.portfolios.kinds import ACTION
 from coordinated_care.portfolios.models import Entry, EntryVersion
 
-from ..models import AgreedAction
-
 ACTION_FIELDS = [f.name for f in ACTION.fields]
 
 
@@ -52,17 +50,3 @@ def create_agreed_action(*, enrolment, content, facilitator):
         created_by=facilitator,
     )
     return entry
-
-
-def agreed_action_origins(entries):
-    """For a list of entries, {entry uuid: AgreedAction} for the actions a facilitator added to
-    the plan with a development need. One query."""
-    uuids = [e.uuid for e in entries if e.kind == Entry.Kind.ACTION]
-    if not uuids:
-        return {}
-    return {
-        a.entry_uuid: a
-        for a in AgreedAction.objects.filter(entry_uuid__in=uuids).select_related(
-            "assessment__criterion", "assessment__assessed_by"
-        )
-    }

@@ -23,8 +23,7 @@ from ..models import Capacity, Meaning, Signature, SignedFeedbackSummary
 from .access import can_assess, can_edit_portfolio
 from .signing import check_integrity, make_signature, reauthenticate, subject_hash
 
-ROLES = {Capacity.FACILITATOR: Role.FACILITATOR.label, Capacity.COORDINATOR: Role.LEARNER.label}
-SIGNERS = (Capacity.FACILITATOR, Capacity.COORDINATOR)
+ROLES = {Capacity.FACILITATOR: Role.FACILITATOR.label, Capacity.LEARNER: Role.LEARNER.label}
 
 
 class SummaryMoved(ValidationError):
@@ -46,7 +45,7 @@ def signing_capacity(user, enrolment):
     if enrolment.status != Enrolment.Status.ACTIVE:
         return None
     if can_edit_portfolio(user, enrolment):
-        return Capacity.COORDINATOR
+        return Capacity.LEARNER
     if can_assess(user, enrolment):
         return Capacity.FACILITATOR
     return None
@@ -56,7 +55,7 @@ def sign_summary(enrolment, *, user, password, summary, seen_hash):
     """The facilitator or the learner signs the summary as the page showed it (`seen_hash`), after
     re-entering their password. `summary` is the summary as it is now."""
     if signing_capacity(user, enrolment) is None:
-        raise PermissionDenied("Only the care coordinator and their facilitator sign the patient feedback summary.")
+        raise PermissionDenied("Only the learner and their facilitator sign the patient feedback summary.")
     reauthenticate(user, password)
     return _sign_summary(enrolment, user=user, summary=summary, seen_hash=seen_hash)
 
@@ -66,7 +65,7 @@ def _sign_summary(enrolment, *, user, summary, seen_hash):
     enrolment = Enrolment.objects.select_for_update(of=("self",)).select_related("learner").get(pk=enrolment.pk)
     capacity = signing_capacity(user, enrolment)
     if capacity is None:
-        raise PermissionDenied("Only the care coordinator and their facilitator sign the patient feedback summary.")
+        raise PermissionDenied("Only the learner and their facilitator sign the patient feedback summary.")
     digest = summary_hash(summary)
     if digest != seen_hash:
         raise SummaryMoved(

@@ -66,7 +66,7 @@ def invite(review, *, user, name, email, url_for):
     own = {enrolment.learner.email.lower(), enrolment.facilitator.email.lower()}
     if email in own:
         raise ValidationError(
-            "The additional signatory must be someone other than the care coordinator and their facilitator.",
+            "The additional signatory must be someone other than the learner and their facilitator.",
             code="self",
         )
     review = Review.objects.select_for_update().get(pk=review.pk)

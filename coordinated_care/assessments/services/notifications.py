@@ -42,7 +42,7 @@ def sign_off_requested(request, *, base_url=""):
     )
 
 
-def _assessor(assessment):
+def _decided_by(assessment):
     """Who signed the decision: the facilitator, or their delegate on their behalf (ADR 16)."""
     signature = getattr(assessment, "signature", None)
     if signature is not None and signature.on_behalf_of_id:
@@ -57,7 +57,7 @@ def decision_recorded(assessment, *, base_url=""):
     _send(
         enrolment.learner.email,
         f"{criterion.code}: {assessment.get_outcome_display().lower()}",
-        f"{_assessor(assessment)} has assessed {criterion.code} {criterion.title}: "
+        f"{_decided_by(assessment)} has assessed {criterion.code} {criterion.title}: "
         f"{assessment.get_outcome_display().lower()}.\n\nRead their comments:\n{link}\n",
     )
 
@@ -85,9 +85,9 @@ def invitation_sent(invitation, *, url):
     inviter = invitation.created_by.display_name
     _send(
         invitation.email,
-        f"Please sign a care coordinator's {review.get_kind_display().lower()}",
+        f"Please sign a learner's {review.get_kind_display().lower()}",
         f"Dear {invitation.name},\n\n{inviter}, practice-based facilitator, asks you to sign the "
-        f"{review.get_kind_display().lower()} of a care coordinator's portfolio as its additional signatory. "
+        f"{review.get_kind_display().lower()} of a learner's portfolio as its additional signatory. "
         f"You do not need an account.\n\nOpen this link:\n{url}\n\nWe will e-mail you a code to enter before you "
         "sign. The link works once, for 7 days. If you were not expecting this, you can ignore it.\n",
     )

@@ -76,7 +76,7 @@ def _reconfirm(request, *, user, seen_subject_hash):
         )
     if earlier.outcome == Assessment.Outcome.ACHIEVED and not subject.versions:
         raise NotReconfirmable(
-            "None of the evidence signed is still linked to this criterion: ask the care coordinator to ask again.",
+            "None of the evidence signed is still linked to this criterion: ask the learner to ask again.",
             code="no_evidence",
         )
     now = timezone.now()

@@ -44,10 +44,6 @@ def _facilitator_signer(user, enrolment):
     return {"signer": user, "signer_name": user.display_name, "signer_role": Role.FACILITATOR.label}
 
 
-def _standing(signature):
-    return signature is not None and not hasattr(signature, "withdrawal") and check_integrity(signature).intact
-
-
 # The facilitator's comments on an interprofessional record -----------------------------------------
 
 

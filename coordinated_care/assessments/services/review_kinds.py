@@ -1,6 +1,6 @@
 """What each review holds, in the Portfolio Document's words, and which side writes each part.
 
-Sides: "joint" (the learner or their facilitator), "coordinator" (the learner), "facilitator"
+Sides: "joint" (the learner or their facilitator), "learner", "facilitator"
 (the assigned facilitator) and "supervisor" (the facilitator or the learner's workplace
 supervisor). The final review's supervisor comments are made against the programme's assessment
 descriptors: one box per criterion group (domain), and an overall comment."""
@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from ..models import Capacity, Review
 
 JOINT = "joint"
-COORDINATOR = "coordinator"
+LEARNER = "learner"
 FACILITATOR = "facilitator"
 SUPERVISOR = "supervisor"
 
@@ -34,7 +34,7 @@ INITIAL = (
         "learning_plan",
         "Learning plan",
         JOINT,
-        hint="The care coordinator and facilitator negotiate and agree a learning plan.",
+        hint="The learner and facilitator negotiate and agree a learning plan.",
     ),
 )
 
@@ -61,8 +61,8 @@ def _final(groups):
     fields = [
         Field(
             "self_assessment",
-            "Care coordinator self-assessment and reflection on progress",
-            COORDINATOR,
+            "Learner's self-assessment and reflection on progress",
+            LEARNER,
             hint=(
                 "Reflect on your overall progression over 6 months, referring to your individual strengths, "
                 "professional values and behaviours and any future learning and development requirements or "
@@ -88,7 +88,7 @@ def _final(groups):
             "Overall comments",
             SUPERVISOR,
             hint=(
-                "Discuss the care coordinator's self-assessment with them and comment on their progress using the "
+                "Discuss the learner's self-assessment with them and comment on their progress using the "
                 "assessment descriptors, detailing the evidence used to come to your decision."
             ),
             group="descriptors",
@@ -96,12 +96,11 @@ def _final(groups):
     )
     for number, text in enumerate(FINAL_CHECKLIST, start=1):
         line = f"checklist_{number}"
+        # The learner's initials keep the key reviews were first saved and signed with.
         fields += [
             Field(f"{line}_ticked", text, FACILITATOR, widget="tick", group=line),
             Field(f"{line}_facilitator_initials", "Facilitator's initials", FACILITATOR, widget="text", group=line),
-            Field(
-                f"{line}_coordinator_initials", "Care coordinator's initials", COORDINATOR, widget="text", group=line
-            ),
+            Field(f"{line}_coordinator_initials", "Learner's initials", LEARNER, widget="text", group=line),
         ]
     return tuple(fields)
 
@@ -116,16 +115,16 @@ def review_fields(kind, programme):
 
 # Who fills which signature box, and which boxes a review needs.
 SIDES_OF = {
-    Capacity.COORDINATOR: {JOINT, COORDINATOR},
+    Capacity.LEARNER: {JOINT, LEARNER},
     Capacity.FACILITATOR: {JOINT, FACILITATOR, SUPERVISOR},
     Capacity.ADDITIONAL: {SUPERVISOR},
 }
 
 INTRO = {
-    Review.Kind.INITIAL: "The care coordinator and practice-based facilitator agree the learning needs, the "
+    Review.Kind.INITIAL: "The learner and practice-based facilitator agree the learning needs, the "
     "opportunities to meet them and a learning plan at the start of the programme.",
-    Review.Kind.PROGRESS: "The practice-based facilitator meets the care coordinator regularly over the six months "
+    Review.Kind.PROGRESS: "The practice-based facilitator meets the learner regularly over the six months "
     "to review their progress against the competencies.",
-    Review.Kind.FINAL: "At the end of the programme: the care coordinator's self-assessment, the supervisor's "
+    Review.Kind.FINAL: "At the end of the programme: the learner's self-assessment, the supervisor's "
     "comments against the assessment descriptors, and the checklist of assessed documents.",
 }

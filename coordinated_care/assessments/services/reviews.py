@@ -21,12 +21,12 @@ from .review_kinds import JOINT, SIDES_OF, review_fields
 from .signing import check_integrity, make_signature, reauthenticate
 
 CAPACITY_MEANINGS = {
-    Capacity.COORDINATOR: Meaning.AGREED,
+    Capacity.LEARNER: Meaning.AGREED,
     Capacity.FACILITATOR: Meaning.REVIEWED,
     Capacity.ADDITIONAL: Meaning.COUNTERSIGNED,
 }
 CAPACITY_ROLES = {
-    Capacity.COORDINATOR: Role.LEARNER.label,
+    Capacity.LEARNER: Role.LEARNER.label,
     Capacity.FACILITATOR: Role.FACILITATOR.label,
     Capacity.ADDITIONAL: Role.SUPERVISOR.label,
 }
@@ -63,7 +63,7 @@ def editable_fields(review, user):
 
 
 def can_write_review(user, enrolment):
-    return review_capacity(user, enrolment) in (Capacity.COORDINATOR, Capacity.FACILITATOR)
+    return review_capacity(user, enrolment) in (Capacity.LEARNER, Capacity.FACILITATOR)
 
 
 def active_signatures(review):
@@ -244,7 +244,7 @@ def signing_state(review, signatures, invitations):
             withdrawn.append(signature)
         else:
             signed[Capacity(signature.capacity)] = SignatureCheck(signature, check_review_signature(signature, review))
-    required = [Capacity.COORDINATOR, Capacity.FACILITATOR]
+    required = [Capacity.LEARNER, Capacity.FACILITATOR]
     used = Capacity.ADDITIONAL in signed or any(i.cancelled_at is None for i in invitations)
     if used:
         required.append(Capacity.ADDITIONAL)

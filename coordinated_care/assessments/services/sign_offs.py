@@ -173,7 +173,7 @@ def _clean_decision(
             errors["achieved_on"] = "The date achieved is long before the programme started."
         if (exceeding_comment or "").strip() and not exceeds_expectations:
             errors["exceeds_expectations"] = (
-                "Tick the box to say the care coordinator is exceeding expectations, or remove that comment."
+                "Tick the box to say the learner is exceeding expectations, or remove that comment."
             )
     if outcome == Assessment.Outcome.DEVELOPMENT_NEED:
         try:
@@ -185,7 +185,7 @@ def _clean_decision(
             errors["actions"] = error.messages[0]
     if outcome == Assessment.Outcome.REFLECTION_ACCEPTED:
         if not (reflection or "").strip():
-            errors["reflection"] = "Record the care coordinator's critical reflection on the shortfall."
+            errors["reflection"] = "Record the learner's critical reflection on the shortfall."
         if not (agreed_with_supervisor or "").strip():
             errors["agreed_with_supervisor"] = "Enter the name of the supervisor the reflection was agreed with."
     if errors:
@@ -210,7 +210,7 @@ def record_decision(
 ):
     """The assigned facilitator decides a request and signs the decision after re-entering their
     password. `seen_subject_hash` is the subject's hash on the page they read: if the evidence
-    moved on since, nothing is signed. An achieved decision may say that the care coordinator is
+    moved on since, nothing is signed. An achieved decision may say that the learner is
     exceeding expectations, with an optional comment."""
     if not can_assess(user, request.enrolment):
         raise PermissionDenied("Only the learner's assigned facilitator can sign off their criteria.")

@@ -21,12 +21,12 @@ from .helpers import FINAL_CONTENT, ask, decide, evidence, sign, written_review
 def test_the_initial_discussion_is_written_by_both_and_signed_by_both(enrolment, learner, facilitator):
     review = written_review(enrolment, learner, facilitator)
     assert services.missing_to_sign(review) == []
-    coordinator = sign(review, learner)
+    by_learner = sign(review, learner)
     facilitator = sign(review, facilitator)
-    assert (coordinator.capacity, coordinator.meaning, coordinator.signer_role) == (
+    assert (by_learner.capacity, by_learner.meaning, by_learner.signer_role) == (
         "coordinator",
         "agreed",
-        "Care coordinator",
+        "Learner",
     )
     assert (facilitator.capacity, facilitator.meaning) == ("facilitator", "reviewed")
     assert services.review_signing(review).complete
@@ -133,7 +133,7 @@ def test_the_workplace_supervisor_signs_as_additional_signatory(enrolment, learn
     assert signature.capacity == Capacity.ADDITIONAL and signature.meaning == "countersigned"
     # Having been used, the additional signature is now needed: nothing is complete without the others.
     state = services.review_signing(review)
-    assert state.required == [Capacity.COORDINATOR, Capacity.FACILITATOR, Capacity.ADDITIONAL]
+    assert state.required == [Capacity.LEARNER, Capacity.FACILITATOR, Capacity.ADDITIONAL]
     assert not state.complete
 
 

@@ -9,7 +9,7 @@ from .summaries import period_text
 
 BOXES = (
     (Capacity.FACILITATOR, "Practice-based facilitator’s signature"),
-    (Capacity.COORDINATOR, "Care coordinator’s signature"),
+    (Capacity.LEARNER, "Learner’s signature"),
 )
 
 

@@ -20,7 +20,7 @@ def feedback_summary(request, enrolment_uuid):
     form = None
     if request.method == "POST":
         if signing.signing_capacity(request.user, enrolment) is None:
-            raise PermissionDenied("Only the care coordinator and their facilitator sign the patient feedback summary.")
+            raise PermissionDenied("Only the learner and their facilitator sign the patient feedback summary.")
         form = SignSummaryForm(request.POST)
         if form.is_valid():
             try:

@@ -53,7 +53,7 @@ def test_the_facilitator_and_the_learner_each_sign_the_summary(enrolment, learne
     respond(enrolment)
     by_facilitator = sign(enrolment, facilitator)
     by_learner = sign(enrolment, learner)
-    assert by_facilitator.capacity == Capacity.FACILITATOR and by_learner.capacity == Capacity.COORDINATOR
+    assert by_facilitator.capacity == Capacity.FACILITATOR and by_learner.capacity == Capacity.LEARNER
     assert by_facilitator.meaning == by_learner.meaning == Meaning.FEEDBACK_SUMMARY_SIGNED
     assert by_facilitator.feedback_summary == by_learner.feedback_summary  # one summary, kept once
     assert SignedFeedbackSummary.objects.count() == 1
@@ -61,7 +61,7 @@ def test_the_facilitator_and_the_learner_each_sign_the_summary(enrolment, learne
     payload = json.loads(by_learner.payload)
     assert payload["subject"]["summary"]["responses"] == 1
     found = signing.summary_signatures(enrolment, signing.summary_hash(summary_data(enrolment)))
-    assert found[Capacity.FACILITATOR].standing and found[Capacity.COORDINATOR].standing
+    assert found[Capacity.FACILITATOR].standing and found[Capacity.LEARNER].standing
     assert AuditEvent.objects.filter(content_type__model="signature", object_id=str(by_learner.pk)).exists()
     assert AuditEvent.objects.filter(content_type__model="signedfeedbacksummary").exists()
     with pytest.raises(ValidationError):
@@ -175,7 +175,7 @@ def test_the_pdf_prints_both_signatures_under_the_summary_and_flags_new_feedback
     respond(enrolment)
     sign(enrolment, facilitator)
     boxes = gather.portfolio_document(_load(enrolment))["feedback"]["signatures"]
-    assert [b["heading"] for b in boxes] == ["Practice-based facilitator’s signature", "Care coordinator’s signature"]
+    assert [b["heading"] for b in boxes] == ["Practice-based facilitator’s signature", "Learner’s signature"]
     assert boxes[0]["signature"]["name"] == facilitator.display_name and not boxes[0]["signature"]["problems"]
     assert boxes[1]["signature"] is None
     sign(enrolment, learner)

@@ -83,9 +83,9 @@ class Checkpoint:
 
 def configured():
     """A short description of where checkpoints go, or "" if nowhere is named."""
-    if getattr(settings, "AUDIT_CHECKPOINT_FILE", ""):
+    if settings.AUDIT_CHECKPOINT_FILE:
         return f"file {settings.AUDIT_CHECKPOINT_FILE}"
-    if getattr(settings, "AUDIT_CHECKPOINT_STORAGE", ""):
+    if settings.AUDIT_CHECKPOINT_STORAGE:
         return f"storage {settings.AUDIT_CHECKPOINT_STORAGE!r}, under {PREFIX}"
     return ""
 
@@ -100,7 +100,7 @@ def make(verdict):
 
 def write(checkpoint):
     """Add the checkpoint where the deployer named; never overwrites one written before."""
-    path = getattr(settings, "AUDIT_CHECKPOINT_FILE", "")
+    path = settings.AUDIT_CHECKPOINT_FILE
     if path:
         descriptor = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o640)
         with os.fdopen(descriptor, "a", encoding="utf-8") as handle:
@@ -123,7 +123,7 @@ def write(checkpoint):
 def latest():
     """The checkpoint written last, or None if none was written (or nowhere is named). A line or
     object that cannot be read raises ValueError: a damaged checkpoint is not silently skipped."""
-    path = getattr(settings, "AUDIT_CHECKPOINT_FILE", "")
+    path = settings.AUDIT_CHECKPOINT_FILE
     if path:
         if not os.path.exists(path):
             return None
@@ -148,5 +148,5 @@ def latest():
 
 
 def _storage():
-    alias = getattr(settings, "AUDIT_CHECKPOINT_STORAGE", "")
+    alias = settings.AUDIT_CHECKPOINT_STORAGE
     return storages[alias] if alias else None

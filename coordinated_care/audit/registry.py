@@ -94,10 +94,6 @@ def registration_for(model):
     return registration
 
 
-def registered_models():
-    return tuple(_registry)
-
-
 def unregister(model):
     """For tests that register a model of their own."""
     from . import signals

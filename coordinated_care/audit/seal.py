@@ -27,7 +27,7 @@ def key_id(key):
 
 
 def _current_key():
-    key = getattr(settings, "AUDIT_SEAL_KEY", "")
+    key = settings.AUDIT_SEAL_KEY
     if not key:
         raise ImproperlyConfigured("AUDIT_SEAL_KEY must be set: it seals the audit trail's head (ADR 11).")
     return key
@@ -35,7 +35,7 @@ def _current_key():
 
 def keys():
     """{key id: key} of the current key and every old one still accepted."""
-    known = [_current_key(), *getattr(settings, "AUDIT_SEAL_OLD_KEYS", [])]
+    known = [_current_key(), *settings.AUDIT_SEAL_OLD_KEYS]
     return {key_id(key): key for key in known}
 
 

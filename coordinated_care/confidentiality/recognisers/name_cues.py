@@ -46,7 +46,6 @@ PERSON_STATES = frozenset(
     waiting living caring diagnosed""".split()
 )
 PLACE_PREPOSITIONS = frozenset("in at from near around across outside inside towards via into".split())
-DATE_PREPOSITIONS = frozenset("in on during since until till by from of every last next this early late mid".split())
 
 ORG_HEADS = frozenset(
     """hospital hospitals hospice surgery practice centre center clinic society trust foundation church chapel

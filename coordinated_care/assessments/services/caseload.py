@@ -2,10 +2,12 @@
 in a fixed number of queries however many learners they have."""
 
 import datetime
+import hashlib
 from dataclasses import dataclass, field
 
+from django.core.cache import cache
 from django.db import transaction
-from django.db.models import Count, DateTimeField, OuterRef, Q, Subquery, Value
+from django.db.models import Count, DateTimeField, F, OuterRef, Q, Subquery, Value, prefetch_related_objects
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -23,6 +25,10 @@ INITIAL_WITHIN = datetime.timedelta(days=14)
 PROGRESS_EVERY = datetime.timedelta(weeks=6)
 SOON = datetime.timedelta(days=14)
 EPOCH = datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC)
+# What waits on a caseload is kept in the cache under its learners' progress facts versions; the
+# shape of what is kept is named here, so that a release that changes it reads none of the old.
+CACHE_PREFIX = "caseload:1:"
+CACHE_SECONDS = 6 * 60 * 60
 
 
 @transaction.atomic
@@ -82,7 +88,8 @@ class LearnerCase:
 
 def caseload(user):
     """Every active enrolment the person facilitates (or assesses today as a delegate, ADR 16),
-    with what waits for them. Eight queries, and ten when some learner has an interprofessional
+    with what waits for them. One query when nothing changed since the caseload was last worked
+    out (`_waiting_key`); otherwise eight, and ten when some learner has an interprofessional
     record and a critical reflection on a shortfall (their comments and signatures)."""
     looked = LastLooked.objects.filter(user=user, enrolment=OuterRef("pk")).values("looked_at")[:1]
     since = Coalesce(OuterRef("last_looked"), Value(EPOCH, output_field=DateTimeField()))
@@ -99,12 +106,80 @@ def caseload(user):
         .filter(status=Enrolment.Status.ACTIVE)
         .exclude(learner=user)
         .select_related("learner", "cohort__programme", "practice", "facilitator")
-        .prefetch_related("cohort__programme__criterion_groups")
         .annotate(last_looked=Subquery(looked))
         .annotate(new_evidence=Coalesce(Subquery(new_evidence), 0))
+        .annotate(facts_version=F("progress_facts__version"))
         .order_by("learner__full_name", "pk")
     )
     by_id = {e.pk: LearnerCase(e, e.last_looked, e.new_evidence) for e in enrolments}
+    key = _waiting_key(user, enrolments)
+    kept = cache.get(key) if key else None
+    if kept is not None and set(kept) == set(by_id):
+        for pk, waiting in kept.items():
+            _attach(by_id[pk], waiting)
+        return list(by_id.values())
+    prefetch_related_objects(enrolments, "cohort__programme__criterion_groups")
+    _waiting(by_id)
+    if key:
+        kept = {pk: _detached(case) for pk, case in by_id.items()}
+        cache.set(key, kept, CACHE_SECONDS)
+        for pk, waiting in kept.items():
+            _attach(by_id[pk], waiting)
+    return list(by_id.values())
+
+
+# What waits on a caseload, kept between requests ----------------------------------------------------
+#
+# Everything below the enrolments' own row (sign-off requests and their decisions' standing,
+# reviews and their signatures and invitations, interprofessional records and their comments,
+# critical reflections, evidence new since the last look) is a model of the portfolios or the
+# assessments app, whose every save or delete bumps the enrolment's progress facts version
+# (portfolios.facts, ADR 22); the redaction, which writes past the signals, bumps it too. So a
+# caseload worked out at the versions its learners have now is what it would be worked out again:
+# it is kept under them, with the facilitator's last look at each (which bumps nothing) and the
+# enrolments' random uuids (a test database's reused ids never meet another's). Nothing in it
+# depends on the time: overdue is decided by the presenter. The learners' names, practices and
+# cohorts are read fresh with the enrolments on every request.
+
+WAITING_FIELDS = ("requests", "due", "to_sign", "changed", "records", "reflections")
+
+
+def _waiting_key(user, enrolments):
+    """The cache key of what waits for `user` on these enrolments, or None when one of them has
+    no progress facts row yet (nothing would bump it: its first count makes one)."""
+    if any(e.facts_version is None for e in enrolments):
+        return None
+    parts = [str(user.pk)] + [
+        f"{e.uuid}:{e.facts_version}:{e.last_looked.isoformat() if e.last_looked else '-'}" for e in enrolments
+    ]
+    return CACHE_PREFIX + hashlib.sha256("|".join(parts).encode()).hexdigest()
+
+
+def _objects_of(waiting):
+    for name in WAITING_FIELDS:
+        for item in waiting[name]:
+            yield item.review if isinstance(item, DueReview) else item
+
+
+def _detached(case):
+    """What waits on one learner's case, without the enrolment its objects point to (read fresh)."""
+    waiting = {name: list(getattr(case, name)) for name in WAITING_FIELDS}
+    for obj in _objects_of(waiting):
+        if obj is not None:
+            obj._state.fields_cache.pop("enrolment", None)
+    return waiting
+
+
+def _attach(case, waiting):
+    for name in WAITING_FIELDS:
+        setattr(case, name, waiting[name])
+    for obj in _objects_of(waiting):
+        if obj is not None:
+            obj.enrolment = case.enrolment
+
+
+def _waiting(by_id):
+    """Fill in what waits on each case: seven queries, nine with records and reflections."""
     # One query for both: the open requests waiting for a decision, and the latest request of each
     # criterion, whose sign-off may have had its evidence changed since.
     latest = {}
@@ -138,7 +213,6 @@ def caseload(user):
         mine = [r for r in reviews if r.enrolment_id == case.enrolment.pk]
         case.due = reviews_due(case.enrolment, mine, signings)
     _records_and_reflections(by_id)
-    return list(by_id.values())
 
 
 def _records_and_reflections(by_id):

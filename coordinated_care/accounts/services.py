@@ -65,10 +65,6 @@ def home_roles(user):
     return [role for role in HOME_ORDER if role in held]
 
 
-def organisations_where(user, role):
-    return Organisation.objects.filter(role_assignments__user=user, role_assignments__role=role).distinct()
-
-
 @transaction.atomic
 def grant_role(user: User, role: Role, organisation: Organisation) -> RoleAssignment:
     """Give a person a role at an organisation; administrators may also use the Django admin."""

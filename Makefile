@@ -51,10 +51,11 @@ serve: $(VENV)/.installed assets ## Run as production does: gunicorn, production
 	$(PRODUCTION) $(MANAGE) migrate --noinput -v 0
 	$(PRODUCTION) HOST=$(HOST) PORT=$(PORT) exec $(BIN)/gunicorn -c coordinated_care/config/gunicorn.py coordinated_care.config.wsgi
 
-# One pytest process per core, each with its own test database; a module's tests stay together so
-# that its module-scoped fixtures (a browser, shared data) are made once.
+# One pytest process per core, each with its own test database, given the tests one by one so
+# that no long module holds one worker while the others wait; a module with a fixture made once for
+# the module (a browser, shared data) stays together on one worker (the root conftest groups it).
 TEST_WORKERS ?= auto
-PYTEST := $(BIN)/pytest -n $(TEST_WORKERS) --dist loadscope
+PYTEST := $(BIN)/pytest -n $(TEST_WORKERS) --dist loadgroup
 
 # The browser journeys drive Debian's Chromium (never a browser download): a machine without it
 # gets it where it can (as root, with apt), and otherwise stops at once saying what to install.

@@ -3,6 +3,7 @@ assigned but no longer holding the role), programme lead, supervisor, employer, 
 the anonymous visitor (the `client`); and the one harness that walks a URL through all of them
 (`Access`, `check_access`)."""
 
+import functools
 import io
 import re
 from collections.abc import Callable, Collection
@@ -27,6 +28,35 @@ from coordinated_care.accounts.tests.factories import (
 pytest_plugins = ["tests.browser.fixtures"]
 
 PASSWORD = "correct-horse-battery"
+
+
+def pytest_xdist_make_scheduler(config, log):
+    """`make test` (`--dist loadgroup`) hands the workers the tests one by one, so that a long module
+    (the security walk, two tests per URL) no longer holds one worker while the others wait. A
+    module that makes a fixture once for the module (a browser for its journeys, a PDF) stays
+    together on one worker, so that it is still made once. (xdist's own `xdist_group` marks are
+    honoured too, though pytest 9 keeps xdist from naming a marked test after its group.)"""
+    if config.getvalue("dist") != "loadgroup":
+        return None
+    from xdist.scheduler import LoadGroupScheduling
+
+    class SharedFixturesTogether(LoadGroupScheduling):
+        def _split_scope(self, nodeid):
+            module = nodeid.split("::", 1)[0]
+            return module if _shares_fixtures(config.rootpath / module) else super()._split_scope(nodeid)
+
+    return SharedFixturesTogether(config, log)
+
+
+@functools.cache
+def _shares_fixtures(path):
+    """Whether a test module's tests share something made once for them: a journey's browser (the
+    module is marked `browser`) or a fixture of its own scoped to the module or a class."""
+    try:
+        source = path.read_text(encoding="utf-8")
+    except OSError:
+        return False
+    return bool(re.search(r"pytest\.mark\.browser|scope=[\"'](?:module|class|package)[\"']", source))
 
 
 def pytest_sessionstart(session):

@@ -8,6 +8,7 @@ from django.utils import timezone
 from coordinated_care.programmes.models import Enrolment, Workshop
 from coordinated_care.programmes.services import can_create_cohort, manageable_cohorts, versions
 
+from .links import uuid_link
 from .progress import summarise, weeks_elapsed
 
 COHORTS_PER_PAGE = 50
@@ -89,9 +90,9 @@ def cohort_page(cohort, user, page_number=None, today=None):
     counted:
     the queries are the same whatever the cohort's size and the page."""
     today = today or timezone.localdate()
-    learners = cohort.enrolments.select_related("learner", "practice", "facilitator", "supervisor").order_by(
-        "status", "learner__full_name", "pk"
-    )
+    learners = cohort.enrolments.select_related(
+        "learner", "practice", "facilitator", "supervisor", "progress_facts"
+    ).order_by("status", "learner__full_name", "pk")
     page = Paginator(learners, LEARNERS_PER_PAGE).get_page(max(_page_number(page_number), 1))
     enrolments = list(page.object_list)
     for enrolment in enrolments:
@@ -99,12 +100,16 @@ def cohort_page(cohort, user, page_number=None, today=None):
     summaries = summarise(enrolments, today)
     # Leads read their learners' portfolios; administrators run cohorts but do not read portfolios.
     reads_portfolios = cohort.leads.filter(pk=user.pk).exists()
+    portfolio, schedule, delegations = (
+        uuid_link(name) for name in ("portfolios:overview", "programmes:learner_schedule", "delegations:index")
+    )
     rows = [
         {
             "enrolment": enrolment,
             "progress": summaries[enrolment.pk],
-            "portfolio_href": reverse("portfolios:overview", args=[enrolment.uuid]) if reads_portfolios else None,
-            "schedule_href": reverse("programmes:learner_schedule", args=[enrolment.uuid]),
+            "portfolio_href": portfolio(enrolment.uuid) if reads_portfolios else None,
+            "schedule_href": schedule(enrolment.uuid),
+            "delegations_href": delegations(enrolment.uuid),
         }
         for enrolment in enrolments
     ]

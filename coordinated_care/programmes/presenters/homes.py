@@ -9,22 +9,20 @@ from coordinated_care.programmes.models import Enrolment
 
 from ..services import facilitated_enrolments
 from .cohorts import cohort_rows
+from .links import uuid_link
 from .progress import summarise
 
 
 def learner_rows(enrolments, today=None):
     enrolments = list(
-        enrolments.select_related("learner", "practice", "cohort__programme", "facilitator", "supervisor").order_by(
-            "status", "learner__full_name", "-cohort__start_date"
-        )
+        enrolments.select_related(
+            "learner", "practice", "cohort__programme", "facilitator", "supervisor", "progress_facts"
+        ).order_by("status", "learner__full_name", "-cohort__start_date")
     )
     summaries = summarise(enrolments, today or timezone.localdate())
+    portfolio = uuid_link("portfolios:overview")
     return [
-        {
-            "enrolment": enrolment,
-            "progress": summaries[enrolment.pk],
-            "portfolio_href": reverse("portfolios:overview", args=[enrolment.uuid]),
-        }
+        {"enrolment": enrolment, "progress": summaries[enrolment.pk], "portfolio_href": portfolio(enrolment.uuid)}
         for enrolment in enrolments
     ]
 

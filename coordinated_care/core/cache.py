@@ -18,7 +18,7 @@ import logging
 import time
 
 from django.core.cache.backends.locmem import LocMemCache
-from django.core.cache.backends.redis import RedisCache
+from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from redis.exceptions import RedisError
 
 logger = logging.getLogger(__name__)
@@ -27,9 +27,30 @@ RETRY_SECONDS = 5
 FAILURES = (RedisError, OSError)
 
 
+class ReusingRedisCacheClient(RedisCacheClient):
+    """Django's client makes a new `redis.Redis` for every call, which builds its table of some 170
+    response callbacks each time: 0.17 ms of CPU, as much as the call itself, on every session read.
+    A `redis.Redis` is only a handle on its connection pool and is safe to share between threads, so
+    one is kept for each pool."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._clients = {}
+
+    def get_client(self, key=None, *, write=False):
+        index = self._get_connection_pool_index(write)
+        client = self._clients.get(index)
+        if client is None:
+            if index not in self._pools:
+                self._pools[index] = self._pool_class.from_url(self._servers[index], **self._pool_options)
+            client = self._clients[index] = self._client(connection_pool=self._pools[index])
+        return client
+
+
 class ResilientRedisCache(RedisCache):
     def __init__(self, server, params):
         super().__init__(server, params)
+        self._class = ReusingRedisCacheClient
         self._local = LocMemCache(f"resilient-{id(self)}", {"OPTIONS": {"MAX_ENTRIES": 10_000}})
         self._down_until = 0.0
 

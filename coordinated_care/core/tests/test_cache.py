@@ -83,3 +83,18 @@ def test_with_redis_up_it_is_redis():
         cache.set("resilient-test", "in redis", timeout=30)
         assert cache.get("resilient-test") == "in redis"
         cache.delete("resilient-test")
+
+
+@pytest.mark.skipif(not _redis_available(), reason="no Redis on this machine")
+def test_one_redis_client_serves_every_call_and_sees_every_change():
+    """The client is made once per pool rather than per call (ReusingRedisCacheClient); it is only a
+    handle on the pool, so each call still reads what Redis holds now."""
+    with override_settings(CACHES={"default": {"BACKEND": BACKEND, "LOCATION": REDIS_URL}}):
+        cache = caches["default"]
+        assert cache._cache.get_client() is cache._cache.get_client(write=True)
+        cache.set("reused-client-test", "first", timeout=30)
+        assert cache.get("reused-client-test") == "first"
+        cache.set("reused-client-test", "second", timeout=30)
+        assert cache.get("reused-client-test") == "second"
+        cache.delete("reused-client-test")
+        assert cache.get("reused-client-test") is None

@@ -50,7 +50,8 @@ def _field_html(spec_field, value):
 
 def content_sections(kind, content, value_names=None):
     """An entry's content as headed summary-list rows: one section for most kinds, one per value
-    for the values worksheet."""
+    for the values worksheet. Each row is a key's text and a value's HTML ("plain": written out by
+    portfolios/_macros.jinja's contentSections)."""
     if kind == Entry.Kind.VALUES_WORKSHEET:
         answers = content.get("values", {})
         # Answers to a value an administrator has since renamed or removed are still shown.
@@ -58,6 +59,7 @@ def content_sections(kind, content, value_names=None):
         return [
             {
                 "heading": name,
+                "plain": True,
                 "rows": [
                     {
                         "key": {"text": question},
@@ -72,6 +74,7 @@ def content_sections(kind, content, value_names=None):
     return [
         {
             "heading": None,
+            "plain": True,
             "rows": [
                 {"key": {"text": f.label}, "value": {"html": _field_html(f, content.get(f.name))}} for f in spec.fields
             ],

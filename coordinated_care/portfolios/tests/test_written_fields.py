@@ -62,3 +62,28 @@ def test_attributes_are_escaped():
         attrs={"data-x": '"><script>alert(1)</script>'},
     )
     assert "<script>" not in html
+
+
+def test_the_written_out_content_sections_are_the_nhs_summary_lists_markup():
+    from markupsafe import Markup
+
+    from coordinated_care.portfolios.models import Entry
+    from coordinated_care.portfolios.presenters import content_sections
+
+    sections = content_sections(
+        Entry.Kind.CASE_STUDY,
+        {"overview": "First <b>line</b>\nsecond line\n\nA paragraph & more", "coordination": "", "outcomes": "x"},
+    )
+    assert sections[0]["plain"] and len(sections[0]["rows"]) > 1
+    written = render(
+        '{% from "portfolios/_macros.jinja" import contentSections %}{{ contentSections(sections) }}',
+        sections=sections,
+    )
+    macro = render(
+        '{% from "nhsuk/components/summary-list/macro.jinja" import summaryList %}'
+        '{% for section in sections %}{{ summaryList({"rows": section.rows}) }}{% endfor %}',
+        sections=sections,
+    )
+    assert normalised(written) == normalised(macro)
+    assert "<b>" not in written
+    assert isinstance(sections[0]["rows"][0]["value"]["html"], Markup)

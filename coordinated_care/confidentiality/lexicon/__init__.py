@@ -7,13 +7,16 @@ reading code. `fold` is the one normalisation every lookup uses, so "Siobhán", 
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"})
 
 
+# Every word of every scan is folded, most of them words seen before: kept, the guard's name rules
+# cost a tenth less (docs/benchmarks.md). Bounded, since the words come from whatever people type.
+@lru_cache(maxsize=50_000)
 def fold(word: str) -> str:
     decomposed = unicodedata.normalize("NFKD", word.translate(APOSTROPHES).lower())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))

@@ -30,6 +30,8 @@ pytest_plugins = ["tests.browser.fixtures"]
 PASSWORD = "correct-horse-battery"
 
 
+# Optional: runs without xdist (`-p no:xdist`) know no such hook.
+@pytest.hookimpl(optionalhook=True)
 def pytest_xdist_make_scheduler(config, log):
     """`make test` (`--dist loadgroup`) hands the workers the tests one by one, so that a long module
     (the security walk, two tests per URL) no longer holds one worker while the others wait. A

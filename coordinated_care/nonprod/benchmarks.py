@@ -836,6 +836,14 @@ def query_differences(sizes):
     return [(name, by_size) for name, by_size in counts.items() if len(set(by_size.values())) > 1]
 
 
+def server_workers():
+    """How gunicorn's workers answer, as config/gunicorn.py chooses from the environment."""
+    threads = int(os.environ.get("GUNICORN_THREADS", 4))
+    if threads > 1:
+        return f"processes of {threads} threads each (gthread, keep-alive)"
+    return "sync workers (each connection closed after its answer)"
+
+
 def render(report):
     out = [
         START_MARKER,
@@ -845,12 +853,11 @@ def render(report):
         f"Measured {report.date} by `make bench` on {report.machine}. Database: {report.database}; "
         f"{report.services}. Code at {report.code}.",
         "",
-        f"The service ran as `make serve` runs it (gunicorn, {report.workers} sync workers, the production "
-        f"settings) on 127.0.0.1; {report.clients} concurrent clients (threads of "
+        f"The service ran as `make serve` runs it (gunicorn, {report.workers} {server_workers()}, the "
+        f"production settings) on 127.0.0.1; {report.clients} concurrent clients (threads of "
         "`coordinated_care/nonprod/loadclient.py`, on the same machine) drove each page for "
-        f"{report.seconds:g} s after {report.warmup:g} s of warm-up. The clients ask to keep their connections "
-        "alive; gunicorn's sync workers close each one after answering, so every request opens a new "
-        "connection, as it would behind a proxy that does not pool them. p50 and p95 are of the time from "
+        f"{report.seconds:g} s after {report.warmup:g} s of warm-up. The clients keep their connections "
+        "alive, as the proxy in front of production does. p50 and p95 are of the time from "
         "sending a request to reading the whole answer, queueing for a free worker included. Queries per "
         "request are counted once per page in the bench's own process, against the same database. "
         f"Targets: p95 under {TARGET_P95_MS} ms, and at least {TARGET_FLOOR_SHARE:.0%} of the floor's requests "

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import benchmarks, loadclient
+from .benchmarks import server_workers
 
 START_MARKER = "<!-- make soak writes from here to the end marker: edit above or below, not between -->"
 END_MARKER = "<!-- end of make soak's output -->"
@@ -67,9 +68,8 @@ class Soak:
 
 
 def requests_for(cast, port):
-    """(page name, Request) for each page of the mix, signed in as the synthetic learner. Staff must
-    sign in with a second factor (accounts.second_factor), which the load client cannot give, so the
-    facilitator's and the lead's pages are not in the mix."""
+    """(page name, Request) for each page of the mix, signed in as the synthetic learner: the soak
+    goes round a learner's pages, the many people's; the bench measures the staff's pages."""
     from django.urls import reverse
 
     learner = loadclient.Browser(port).sign_in(cast.learner.email, benchmarks.SCALE_PASSWORD)
@@ -139,9 +139,10 @@ def render(soak, *, machine, database, services, code, date, note=""):
         f"Measured {date} by `make soak` on {machine}. Database: {database}; {services}. Code at {code}.",
         "",
         f"{soak.clients} concurrent clients (threads of `loadclient.py`) for {soak.seconds:.0f} s against `make serve` "
-        f"({soak.workers} gunicorn sync workers, never recycled during the run), {soak.learners:,} synthetic learners, "
+        f"(gunicorn, {soak.workers} {server_workers()}, never recycled during the run), "
+        f"{soak.learners:,} synthetic learners, "
         f"each client going round these pages signed in as a learner: {', '.join(soak.pages)}. The staff's pages "
-        "are not in the mix: staff sign in with a second factor, which the load client cannot give.",
+        "are not in the mix: the soak goes round a learner's pages, `make bench` measures the staff's.",
         "",
     ]
     if note:

@@ -20,7 +20,12 @@ class Command(BaseCommand):
         parser.add_argument("--clients", type=int, default=16)
         parser.add_argument("--seconds", type=float, default=10.0, help="How long each page is driven.")
         parser.add_argument("--warmup", type=float, default=2.0, help="Seconds of each page not recorded.")
-        parser.add_argument("--workers", type=int, default=2 * (os.cpu_count() or 1), help="gunicorn's workers.")
+        parser.add_argument(
+            "--workers",
+            type=int,
+            default=os.cpu_count() or 1,
+            help="gunicorn's processes (each of GUNICORN_THREADS threads).",
+        )
         parser.add_argument(
             "--task-workers",
             type=int,

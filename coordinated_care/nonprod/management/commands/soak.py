@@ -19,7 +19,12 @@ class Command(BaseCommand):
         parser.add_argument("--learners", type=int, default=1000)
         parser.add_argument("--clients", type=int, default=50)
         parser.add_argument("--seconds", type=float, default=600.0)
-        parser.add_argument("--workers", type=int, default=2 * (os.cpu_count() or 1), help="gunicorn's workers.")
+        parser.add_argument(
+            "--workers",
+            type=int,
+            default=os.cpu_count() or 1,
+            help="gunicorn's processes (each of GUNICORN_THREADS threads).",
+        )
         parser.add_argument("--note", default="", help="A sentence written above the figures (why a run was shorter).")
         parser.add_argument("--output", default="build/soak-latest.md")
         parser.add_argument("--docs", default="docs/benchmarks.md", help="The file whose Soak section is replaced.")

@@ -110,6 +110,14 @@ if env_str("DATABASE_REPLICA_URL"):
     )
     DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
 DATABASE_ROUTERS = ["coordinated_care.core.replica.ReplicaRouter"]
+# PostgreSQL's JIT compiles a query whose estimated cost passes 100,000 (a quarter of a second
+# here), which the caseload's join crossed on its own estimate of who facilitates whom: the service's
+# queries are short lookups that never repay it, so it is off unless DATABASE_JIT says otherwise.
+if not env_bool("DATABASE_JIT", False):
+    for _alias in DATABASES:
+        if DATABASES[_alias]["ENGINE"] == "django.db.backends.postgresql":
+            _options = DATABASES[_alias].setdefault("OPTIONS", {})
+            _options["options"] = f"{_options.get('options', '')} -c jit=off".strip()
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets the test server's reads go on while a write is in progress.
     DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = "PRAGMA journal_mode=WAL;"

@@ -1,12 +1,12 @@
 """Reads that may be served by a PostgreSQL replica (DATABASE_REPLICA_URL).
 
-Only code that says so reads from the replica: report pages and exports, whose figures may be a
-moment behind. Everything else reads from the primary, so a person always sees what they have just
+Only code that says so reads from the replica: the dashboards' figures and their downloads
+(reports.dashboards.views, after deciding on the primary who may see them), which may be a moment
+behind. Everything else reads from the primary, so a person always sees what they have just
 saved, and every write goes to the primary whatever the context."""
 
 import contextlib
 import contextvars
-import functools
 
 from django.conf import settings
 
@@ -20,17 +20,6 @@ def reading_from_replica():
         yield
     finally:
         _reading_from_replica.reset(token)
-
-
-def replica_reads(view):
-    """A view decorator: the view's reads go to the replica when there is one."""
-
-    @functools.wraps(view)
-    def wrapped(*args, **kwargs):
-        with reading_from_replica():
-            return view(*args, **kwargs)
-
-    return wrapped
 
 
 class ReplicaRouter:

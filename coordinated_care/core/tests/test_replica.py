@@ -6,7 +6,7 @@ import pytest
 from django.conf import settings
 
 from coordinated_care.accounts.models import User
-from coordinated_care.core.replica import ReplicaRouter, reading_from_replica, replica_reads
+from coordinated_care.core.replica import ReplicaRouter, reading_from_replica
 
 router = ReplicaRouter()
 REPLICA = {"replica": {**settings.DATABASES["default"], "TEST": {"MIRROR": "default"}}}
@@ -23,20 +23,6 @@ def test_with_a_replica_only_the_reads_that_ask_go_to_it():
         with reading_from_replica():
             assert router.db_for_read(User) == "replica"
             assert router.db_for_write(User) == "default"
-        assert router.db_for_read(User) is None
-
-
-def test_a_view_marked_for_the_replica_reads_from_it_and_only_while_it_runs():
-    seen = []
-
-    @replica_reads
-    def report(request):
-        seen.append(router.db_for_read(User))
-        return "report"
-
-    with mock.patch.dict(settings.DATABASES, REPLICA):
-        assert report(None) == "report"
-        assert seen == ["replica"]
         assert router.db_for_read(User) is None
 
 

@@ -1,12 +1,18 @@
 """Dashboard pages. Each view finds what the address names through the rule that lets this
 person see it (access.py: 404 for anyone else), then asks a presenter for the page; the one
-change, marking attendance, goes through the programmes app's service."""
+change, marking attendance, goes through the programmes app's service.
+
+The figures are gathered from the PostgreSQL replica when there is one (DATABASE_REPLICA_URL, ADR 9):
+they may be a moment behind, which a dashboard can bear. Who may see the page is decided before,
+on the primary, so a role just taken away is never read from a replica that has not caught up; the
+attendance register, which shows what its lead has just marked, reads the primary."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
+from coordinated_care.core.replica import reading_from_replica
 from coordinated_care.programmes.services.attendance import mark_attendance
 
 from . import access, cohort, downloads, learner, organisation, register
@@ -15,12 +21,15 @@ from .forms import AttendanceForm
 
 def cohort_dashboard(request, cohort_uuid):
     found = access.led_cohort(request.user, cohort_uuid)
-    return render(request, "reports/dashboards/cohort.jinja", cohort.dashboard_page(found, request.GET))
+    with reading_from_replica():
+        context = cohort.dashboard_page(found, request.GET)
+    return render(request, "reports/dashboards/cohort.jinja", context)
 
 
 def cohort_dashboard_download(request, cohort_uuid, fmt):
     found = access.led_cohort(request.user, cohort_uuid)
-    head, rows = cohort.export_table(found, request.GET)
+    with reading_from_replica():
+        head, rows = cohort.export_table(found, request.GET)
     name = f"cohort-{found.uuid}.{fmt}"
     if fmt == "csv":
         return downloads.csv_response(head, rows, name)
@@ -58,12 +67,15 @@ def organisations(request):
 
 def organisation_dashboard(request, organisation_uuid):
     found = access.viewable_organisation(request.user, organisation_uuid)
-    return render(request, "reports/dashboards/organisation.jinja", organisation.organisation_page(found, request.GET))
+    with reading_from_replica():
+        context = organisation.organisation_page(found, request.GET)
+    return render(request, "reports/dashboards/organisation.jinja", context)
 
 
 def organisation_dashboard_download(request, organisation_uuid, fmt):
     found = access.viewable_organisation(request.user, organisation_uuid)
-    rows, by_kind, _, by_competency = organisation.organisation_facts(found)
+    with reading_from_replica():
+        rows, by_kind, _, by_competency = organisation.organisation_facts(found)
     units = organisation.unit_table(by_kind)
     name = f"organisation-{found.uuid}.{fmt}"
     if fmt == "csv":
@@ -80,4 +92,6 @@ def organisation_dashboard_download(request, organisation_uuid, fmt):
 
 def progress_over_time(request, enrolment_uuid):
     enrolment = access.readable_enrolment(request.user, enrolment_uuid)
-    return render(request, "reports/dashboards/learner.jinja", learner.progress_page(enrolment, request.user))
+    with reading_from_replica():
+        context = learner.progress_page(enrolment, request.user)
+    return render(request, "reports/dashboards/learner.jinja", context)

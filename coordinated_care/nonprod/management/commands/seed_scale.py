@@ -24,8 +24,6 @@ CASE_STUDY = {
     "outcomes": "They felt more confident at home. I learned to ask about transport and meals before discharge.",
 }
 LEARNERS_PER_PRACTICE = 4
-PRACTICES_PER_PCN = 6
-LEARNERS_PER_COHORT = 200
 
 
 class Command(BaseCommand):

@@ -6,7 +6,7 @@ import uuid
 from django.db import models
 from django.utils import timezone
 
-from coordinated_care.core.versions import DraftOnlyRowsQuerySet
+from coordinated_care.core.versions import DraftOnlyRow, DraftOnlyRowsQuerySet
 
 from .framework import FrameworkVersion, VersionLocked
 
@@ -17,7 +17,7 @@ class FrameworkItemQuerySet(DraftOnlyRowsQuerySet):
     changed_message = "The items of a published or retired framework version can never change."
 
 
-class FrameworkItem(models.Model):
+class FrameworkItem(DraftOnlyRow, models.Model):
     class Kind(models.TextChoices):
         DOMAIN = "domain", "Domain"
         THEME = "theme", "Theme"
@@ -55,14 +55,6 @@ class FrameworkItem(models.Model):
     def __str__(self):
         return f"{self.code} {self.title}"
 
-    def save(self, *args, **kwargs):
-        self._refuse_unless_draft()
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        self._refuse_unless_draft()
-        return super().delete(*args, **kwargs)
-
     @property
     def shows_description(self):
         """A component's (or a heading-only competency's) description is its title: say it once."""
@@ -72,7 +64,7 @@ class FrameworkItem(models.Model):
     def paragraphs(self):
         return [part.strip() for part in self.description.split("\n\n") if part.strip()]
 
-    def _refuse_unless_draft(self):
+    def refuse_unless_draft(self, *, deleting):
         # Read from the database: the version object held in memory may be stale.
         query = models.Q(pk=self.version_id)
         if self.pk is not None:

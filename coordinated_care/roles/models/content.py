@@ -10,6 +10,7 @@ version is published, a row never changes (the services refuse, and so do `save(
 
 from django.db import models
 
+from coordinated_care.core.versions import DraftOnlyRow
 from coordinated_care.frameworks.models import FrameworkVersion, VersionLocked
 
 from .profiles import Level
@@ -33,7 +34,7 @@ def _refuse_unless_draft(version_id, what):
         raise VersionLocked(f"The content of a {status} framework version never changes ({what}).")
 
 
-class CompetencyContent(models.Model):
+class CompetencyContent(DraftOnlyRow, models.Model):
     version = models.ForeignKey(FrameworkVersion, on_delete=models.CASCADE, related_name="role_content")
     code = models.CharField(max_length=50, help_text="The competency's or component's code, e.g. COM.1.")
     responsibility = models.TextField(help_text="A key responsibility for a job description.")
@@ -51,16 +52,11 @@ class CompetencyContent(models.Model):
     def __str__(self):
         return self.code
 
-    def save(self, *args, **kwargs):
+    def refuse_unless_draft(self, *, deleting):
         # A new row may fill in what a published version lacks (load_shipped_content); a stored
         # row of a published version never changes.
-        if self.pk is not None:
+        if self.pk is not None or deleting:
             _refuse_unless_draft(self.version_id, self.code)
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        _refuse_unless_draft(self.version_id, self.code)
-        return super().delete(*args, **kwargs)
 
     @property
     def evidence_lines(self):
@@ -71,7 +67,7 @@ class CompetencyContent(models.Model):
         return [line.strip() for line in self.appraisal_prompts.splitlines() if line.strip()]
 
 
-class InterviewQuestion(models.Model):
+class InterviewQuestion(DraftOnlyRow, models.Model):
     content = models.ForeignKey(CompetencyContent, on_delete=models.CASCADE, related_name="questions")
     position = models.PositiveSmallIntegerField(default=1)
     question = models.TextField()
@@ -87,18 +83,10 @@ class InterviewQuestion(models.Model):
     def __str__(self):
         return self.question[:80]
 
-    def save(self, *args, **kwargs):
-        self._refuse_unless_draft()
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        self._refuse_unless_draft()
-        return super().delete(*args, **kwargs)
-
     @property
     def scoring_guide(self):
         return [(1, self.score_1), (2, self.score_2), (3, self.score_3), (4, self.score_4)]
 
-    def _refuse_unless_draft(self):
+    def refuse_unless_draft(self, *, deleting):
         version_id = CompetencyContent.objects.filter(pk=self.content_id).values_list("version_id", flat=True).first()
         _refuse_unless_draft(version_id, f"an interview question of {self.content_id}")

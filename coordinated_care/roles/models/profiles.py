@@ -8,7 +8,7 @@ import uuid
 from django.db import models
 from django.utils import timezone
 
-from coordinated_care.core.versions import DraftOnlyRowsQuerySet
+from coordinated_care.core.versions import DraftOnlyRow, DraftOnlyRowsQuerySet
 
 
 class VersionLocked(Exception):
@@ -127,7 +127,7 @@ class PickQuerySet(DraftOnlyRowsQuerySet):
     changed_message = "The picks of a published role profile version can never change."
 
 
-class Pick(models.Model):
+class Pick(DraftOnlyRow, models.Model):
     """One competency or component of the framework version, as this role needs it."""
 
     version = models.ForeignKey(RoleProfileVersion, on_delete=models.CASCADE, related_name="picks")
@@ -149,14 +149,6 @@ class Pick(models.Model):
     def __str__(self):
         return f"{self.item.code} ({self.priority}, {self.level})"
 
-    def save(self, *args, **kwargs):
-        self._refuse_unless_draft()
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        self._refuse_unless_draft()
-        return super().delete(*args, **kwargs)
-
     @property
     def tested_by(self):
         flags = {"application": self.at_application, "interview": self.at_interview, "in post": self.in_post}
@@ -167,7 +159,7 @@ class Pick(models.Model):
         labels = dict(TESTED_BY)
         return ", ".join(labels[value] for value in self.tested_by).capitalize() or "Not tested"
 
-    def _refuse_unless_draft(self):
+    def refuse_unless_draft(self, *, deleting):
         status = RoleProfileVersion.objects.filter(pk=self.version_id).values_list("status", flat=True).first()
         if status == RoleProfileVersion.Status.PUBLISHED:
             raise VersionLocked("The picks of a published role profile version can never change.")

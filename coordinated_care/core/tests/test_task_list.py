@@ -1,10 +1,9 @@
 """The task list written out (includes/task_list.jinja) is the NHS.UK macro's markup, row for row:
 the design system's styles, scripts and accessibility rely on it."""
 
-import re
-
 import pytest
-from django.template import engines
+
+from coordinated_care.core.tests.markup import normalised, render
 
 ITEMS = [
     {
@@ -21,17 +20,6 @@ ITEMS = [
     {"title": "Values worksheet", "href": None, "hint": None, "status": "Done"},
     {"title": "Action plan", "href": None, "hint": "Started", "tag": ("Not started", "white")},
 ]
-
-
-def normalised(html):
-    html = re.sub(r"\s+", " ", html)
-    html = re.sub(r"\s*>\s*", ">", html)
-    html = re.sub(r"\s*<\s*", "<", html)
-    return html.strip()
-
-
-def render(source, **context):
-    return engines["jinja2"].env.from_string(source).render(**context)
 
 
 def test_the_written_out_task_list_is_the_nhs_macros_markup():

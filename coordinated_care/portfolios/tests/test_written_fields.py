@@ -1,25 +1,12 @@
 """The text area and button written out for forms not sent yet (portfolios/_written_fields.jinja)
 are the NHS.UK macros' markup: the design system's styles, scripts and accessibility rely on it."""
 
-import re
-
 import pytest
-from django.template import engines
 
+from coordinated_care.core.tests.markup import normalised, render
 from coordinated_care.portfolios.forms.linking import LinkToCriterionForm
 
 WRITING = {"data-portfolio-writing": "text", "data-confidentiality-check": "/confidentiality/check/"}
-
-
-def normalised(html):
-    html = re.sub(r"\s+", " ", html)
-    html = re.sub(r"\s*>\s*", ">", html)
-    html = re.sub(r"\s*<\s*", "<", html)
-    return html.strip()
-
-
-def render(source, **context):
-    return engines["jinja2"].env.from_string(source).render(**context)
 
 
 @pytest.mark.parametrize("hint", [None, 'Say what in the entry shows <PC1> & "how".'])

@@ -22,6 +22,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
+from coordinated_care.core import outbox
 from coordinated_care.programmes.models import Enrolment
 from coordinated_care.programmes.services import can_read_portfolio
 
@@ -82,8 +83,9 @@ def request_export(enrolment, user):
         raise PermissionDenied("Only those who may read the portfolio may have it as a PDF.")
     with transaction.atomic():
         export = _new_export(enrolment, user=user, via=PortfolioExport.Via.WEB)
-        # Queued once the record is committed, so a worker in another process finds it.
-        transaction.on_commit(lambda: make_portfolio_pdf.enqueue(export_id=export.pk))
+        # Queued once the record is committed, so a worker in another process finds it; kept in
+        # the outbox while the broker is down, so the request still succeeds (ADR 14).
+        outbox.enqueue(make_portfolio_pdf, export_id=export.pk)
     return export
 
 

@@ -95,3 +95,29 @@ def test_a_pdf_the_queue_never_made_is_said_to_be_late(signed_in, enrolment):
     page = client.get(response["Location"], headers={"HX-Request": "true"}).content.decode()
     assert "This is taking much longer than it should" in page
     assert 'hx-trigger="every 2s"' in page  # still asking, in case the queue catches up
+
+
+def test_with_the_queue_down_the_pdf_waits_in_the_outbox_and_is_made_once_it_answers(
+    signed_in, enrolment, django_capture_on_commit_callbacks
+):
+    """ADR 14: asking for a PDF while Redis refuses connections still answers with its progress page;
+    the job is kept and `drain_outbox` hands it on."""
+    from django.core.management import call_command
+    from django.test import override_settings
+
+    from coordinated_care.core.models import OutboxJob
+    from coordinated_care.core.tests.test_outbox import broker_down
+
+    client = signed_in(enrolment.learner)
+    with broker_down(), django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("portfolio_pdf", args=[enrolment.uuid]))
+    export = PortfolioExport.objects.get()
+    assert response.status_code == 302 and export.status == PortfolioExport.Status.QUEUED
+    assert "The PDF is waiting to start" in client.get(response["Location"]).content.decode()
+    job = OutboxJob.objects.get()
+    assert job.task == make_portfolio_pdf.module_path and job.arguments == {"export_id": export.pk}
+
+    with override_settings(TASKS={"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}):
+        call_command("drain_outbox")
+    export.refresh_from_db()
+    assert export.status == PortfolioExport.Status.DONE and not OutboxJob.objects.exists()

@@ -7,6 +7,9 @@ from django.db.models import Q
 from django.http import Http404
 from django.urls import reverse
 
+from coordinated_care.accounts.models import Role
+from coordinated_care.accounts.services import has_role
+
 from .models import ChecklistSection, Framework, FrameworkItem, FrameworkVersion
 from .services.queries import Tree, current_versions
 from .services.text import plain_text
@@ -34,11 +37,18 @@ def paragraphs(text):
     return [part.strip() for part in (text or "").split("\n\n") if part.strip()]
 
 
+def can_draft(user):
+    """Administrators make, edit, publish and read framework drafts (their role, as every view asks
+    it: ADR 3, never the admin's `is_staff` flag)."""
+    return user.is_authenticated and has_role(user, Role.ADMINISTRATOR)
+
+
 def visible_versions(slug, user):
     """All versions of the framework `slug` this person may read (drafts: administrators only)."""
     versions = FrameworkVersion.objects.select_related("framework").filter(framework__slug=slug).order_by("number")
     versions = list(versions)
-    if not user.is_staff:
+    # The role is asked only when there is a draft to hide (most pages have none: no query).
+    if any(version.status == FrameworkVersion.Status.DRAFT for version in versions) and not can_draft(user):
         versions = [version for version in versions if version.status != FrameworkVersion.Status.DRAFT]
     return versions
 

@@ -4,20 +4,12 @@ an item's form, the comparison with the published version and the publish page."
 from django.http import Http404
 from django.urls import reverse
 
-from coordinated_care.accounts.models import Role
-from coordinated_care.accounts.services import has_role
-
 from . import providers_drafts
 from .forms import CHILD_KINDS
 from .models import Framework, FrameworkItem, FrameworkVersion
-from .presenters import item_href, paragraphs, version_href
+from .presenters import can_draft, item_href, paragraphs, version_href
 from .services.drafts import compare
 from .services.queries import Tree, current_version
-
-
-def can_draft(user):
-    """Administrators make, edit and publish framework versions."""
-    return user.is_authenticated and has_role(user, Role.ADMINISTRATOR)
 
 
 def framework_for(user, slug):

@@ -134,6 +134,18 @@ def test_a_published_version_has_no_draft_pages(signed_in, administrator, shippe
     assert client.post(draft_url("edit_item", number=1, code="COM.1"), {"code": "COM.1"}).status_code == 404
 
 
+def test_a_draft_version_is_read_by_the_administrator_role_not_by_the_admins_staff_flag(
+    signed_in, administrator, employer, shipped
+):
+    start_draft(shipped.framework)
+    draft_page = reverse("framework:version", kwargs={"slug": SLUG, "number": 2})
+    assert signed_in(administrator).get(draft_page).status_code == 200
+    # The Django admin's flag alone (ADR 3: roles are relationships) shows no draft.
+    employer.is_staff = True
+    employer.save(update_fields=["is_staff"])
+    assert signed_in(employer).get(draft_page).status_code == 404
+
+
 def test_only_an_administrator_is_offered_a_new_draft_on_the_version_page(signed_in, administrator, employer, shipped):
     version_url = reverse("framework:version", kwargs={"slug": SLUG, "number": 1})
     assert "Start a new draft" in signed_in(administrator).get(version_url).content.decode()

@@ -24,7 +24,7 @@ class AccountAdapter(DefaultAccountAdapter):
     def send_mail(self, template_prefix, email, context):
         # Through the task queue like every other e-mail, so that a slow mail server never holds up
         # the sign-in pages, and through the outbox, so that a queue that is down never fails them
-        # (ADR 11). allauth's messages are plain text: its HTML templates are not used.
+        # (ADR 14). allauth's messages are plain text: its HTML templates are not used.
         message = self.render_mail(template_prefix, email, context)
         outbox.enqueue(send_email, to=list(message.to), subject=message.subject, body=message.body)
 

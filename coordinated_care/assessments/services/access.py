@@ -31,7 +31,8 @@ def can_request_sign_off(user, enrolment):
 
 
 def can_assess(user, enrolment):
-    """Only the assigned facilitator signs criteria, while the enrolment is in progress."""
+    """Only the assigned facilitator (or their delegate, for the delegation's days: ADR 16) signs
+    criteria, while the enrolment is in progress."""
     return can_facilitate(user, enrolment)
 
 

@@ -1,7 +1,8 @@
 """Who may do what with feedback. Reading follows the portfolio and the facilitator is the
 assigned one while they hold the role (both decided once, in programmes.services.access); asking
 for feedback is for the learner and their facilitator; typing in a paper form is the learner's
-(they write their portfolio); countersigning is the assigned facilitator's alone."""
+(they write their portfolio); countersigning is the assigned facilitator's, or their delegate's
+for the delegation's days (ADR 16)."""
 
 from coordinated_care.programmes.services import (
     can_edit_portfolio,

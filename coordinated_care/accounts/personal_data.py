@@ -5,12 +5,14 @@ outbox's waiting e-mails (core sits below accounts and knows no registry)."""
 import datetime
 
 from django.apps import apps
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.sessions.models import Session
 from django.db.models import Q
 
 from coordinated_care.core.models import OutboxJob
 
+from .models import SignedInSession
 from .privacy import ERASED_DOMAIN
 from .privacy import erase as erase_person
 from .providers import PersonalData, Retention, Section, register, register_retention
@@ -58,7 +60,14 @@ def export(user):
             for row in user.acknowledgements.order_by("acknowledged_at", "id")
         ],
     )
-    sections = [account, roles, acknowledged]
+    signed_in = Section(
+        "When you signed in",
+        [
+            {"signed in": row.created_at, "through": row.provider_id or "password"}
+            for row in user.signed_in_sessions.order_by("created_at", "id")
+        ],
+    )
+    sections = [account, roles, acknowledged, signed_in]
     EmailAddress = apps.get_model("account", "EmailAddress") if apps.is_installed("allauth.account") else None
     if EmailAddress is not None:
         rows = EmailAddress.objects.filter(user=user).order_by("id")
@@ -89,6 +98,7 @@ def erase(user, pseudonym):
     for model in _allauth_models():
         done[model._meta.verbose_name_plural] = model.objects.filter(user=user).delete()[0]
     done["sessions"] = _delete_sessions_of(user)
+    done["sessions signed in to"] = user.signed_in_sessions.all().delete()[0]
     user.full_name = pseudonym
     user.email = f"{pseudonym.lower().replace(' ', '-')}@{ERASED_DOMAIN}"
     user.set_unusable_password()
@@ -113,6 +123,14 @@ def expired_sessions(now):
     return Session.objects.filter(expire_date__lt=now).delete()[0]
 
 
+def ended_signed_in_sessions(now):
+    """A session ends SESSION_MAX_HOURS after signing in at the latest: its row (kept so that the
+    provider's back-channel logout can end it) is no use after that."""
+    return SignedInSession.objects.filter(
+        created_at__lt=now - datetime.timedelta(hours=settings.SESSION_MAX_HOURS)
+    ).delete()[0]
+
+
 def idle_accounts(now):
     cutoff = now - IDLE_ACCOUNT
     idle = (
@@ -135,6 +153,13 @@ def outbox_jobs(now):
 def register_all():
     register(PersonalData(key="accounts", export=export, erase=erase))
     register_retention(Retention("Expired sessions", "deleted once expired", expired_sessions))
+    register_retention(
+        Retention(
+            "Sessions signed in to (for the provider's sign-out)",
+            "deleted once the session has ended (SESSION_MAX_HOURS after signing in)",
+            ended_signed_in_sessions,
+        )
+    )
     register_retention(
         Retention(
             "Accounts with no role", "erased 6 years after the last sign-in (or the account's making)", idle_accounts

@@ -218,3 +218,28 @@ def test_apply_retention_prints_each_rule(capsys):
     call_command("apply_retention")
     out = capsys.readouterr().out
     assert "Drafts of portfolio entries (deleted PORTFOLIO_DRAFT_DAYS (30) days after last saved): 0" in out
+
+
+def test_the_sessions_a_person_signed_in_to_are_in_their_download_erased_with_them_and_not_kept(
+    learner, other_learner, administrator
+):
+    """SignedInSession rows (the provider's session id, kept for its back-channel sign-out) are the
+    person's data like any other: in the download, gone at erasure, and deleted once the session
+    cannot be alive any more."""
+    from coordinated_care.accounts.models import SignedInSession
+
+    now = timezone.now()
+    SignedInSession.objects.create(user=learner, session_key="a" * 32, provider_id="cis2", provider_sid="sid-1")
+    old = SignedInSession.objects.create(user=other_learner, session_key="b" * 32)
+    SignedInSession.objects.filter(pk=old.pk).update(created_at=now - datetime.timedelta(hours=13))
+    kept = SignedInSession.objects.create(user=other_learner, session_key="c" * 32)
+
+    [section] = [s for s in privacy.export(learner)["sections"] if s["title"] == "When you signed in"]
+    assert [row["through"] for row in section["rows"]] == ["cis2"]
+
+    results = {rule.record: count for rule, count in privacy.apply_retention()}
+    assert results["Sessions signed in to (for the provider's sign-out)"] == 1
+    assert list(SignedInSession.objects.filter(user=other_learner)) == [kept]
+
+    privacy.erase(learner, by=administrator)
+    assert not SignedInSession.objects.filter(user=learner).exists()

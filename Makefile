@@ -91,7 +91,7 @@ BENCH_DATABASE_URL ?=
 BENCH_LEARNERS ?= 1000 10000
 BENCH_CLIENTS ?= 16
 BENCH_SECONDS ?= 10
-BENCH_WORKERS ?= $(shell nproc 2>/dev/null)
+BENCH_WORKERS ?= $(shell nproc 2>/dev/null | awk '{print 2 * $$1}')
 # Production keeps its cache, sessions and rate limits in Redis: a database of its own here, emptied
 # before each server starts. Set it empty to run without.
 BENCH_REDIS_URL ?= redis://127.0.0.1:6379/13

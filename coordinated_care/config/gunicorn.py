@@ -3,16 +3,15 @@
 import os
 
 bind = f"{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '8000')}"
-# One process a core, each with four threads (gunicorn's gthread worker, chosen by threads > 1): the
-# pages are CPU-bound, so more processes than cores only take turns on them, and the threads answer
-# while another waits on the database or Redis. Unlike the sync worker, which closes every
-# connection after one answer, a thread keeps a client's connection open between requests
-# (`keepalive` seconds). Measured on 2 cores (docs/benchmarks.md, "What a signed-in page pays before
-# its own work"): 2 processes of 4 threads spent 5-6 ms of the server's CPU on a signed-in page and
-# about 1.3 ms on /healthz, against 8-14 ms and 2-2.6 ms for 4 sync workers, and answered 2 to 4 times
-# as many requests a second. WEB_CONCURRENCY is gunicorn's own variable.
-workers = int(os.environ.get("WEB_CONCURRENCY", os.cpu_count() or 1))
-threads = int(os.environ.get("GUNICORN_THREADS", 4))
+# Two sync processes a core by default. Threads (GUNICORN_THREADS > 1, gunicorn's gthread worker)
+# keep a client's connection open and cost less on a page that does almost nothing, but the pages
+# are CPU-bound Python: threads of one process take turns on its GIL, and a thread back from the
+# database waits for the one holding it. Measured side by side by `make bench` on 2 cores
+# (docs/benchmarks.md, "Sync processes or threads"): 2 processes of 4 threads answered fewer of every
+# page a second than 4 sync processes (the facilitator home 31 against 46, the floor 918 against
+# 1,253). WEB_CONCURRENCY is gunicorn's own variable.
+workers = int(os.environ.get("WEB_CONCURRENCY", 2 * (os.cpu_count() or 1)))
+threads = int(os.environ.get("GUNICORN_THREADS", 1))
 keepalive = int(os.environ.get("GUNICORN_KEEPALIVE", 5))
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", 30))
 graceful_timeout = timeout

@@ -840,7 +840,7 @@ def query_differences(sizes):
 
 def server_workers():
     """How gunicorn's workers answer, as config/gunicorn.py chooses from the environment."""
-    threads = int(os.environ.get("GUNICORN_THREADS", 4))
+    threads = int(os.environ.get("GUNICORN_THREADS", 1))
     if threads > 1:
         return f"processes of {threads} threads each (gthread, keep-alive)"
     return "sync workers (each connection closed after its answer)"

@@ -271,7 +271,7 @@ def test_the_report_names_the_pages_below_the_targets_and_the_conditions():
     assert "confidentiality scan (live check) (12% of the floor); cohort dashboard (lead) (5% of the floor); " in text
     # The export is measured against issue 10's target for a PDF, not the pages'.
     assert "organisation dashboard (ICB employer) (p95 900 ms, 0% of the floor).\n" in text
-    assert "4 processes of 4 threads each (gthread, keep-alive)" in text and "16 concurrent clients" in text
+    assert "4 sync workers (each connection closed after its answer)" in text and "16 concurrent clients" in text
     assert "for 10 s" in text
     assert "2026-12-01" in text and "PostgreSQL 15" in text and "2 cores" in text
     assert "Equal at 1,000 and 10,000 learners for every page" in text

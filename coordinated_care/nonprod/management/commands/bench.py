@@ -23,8 +23,8 @@ class Command(BaseCommand):
         parser.add_argument(
             "--workers",
             type=int,
-            default=os.cpu_count() or 1,
-            help="gunicorn's processes (each of GUNICORN_THREADS threads).",
+            default=2 * (os.cpu_count() or 1),
+            help="gunicorn's processes (two a core, as config/gunicorn.py).",
         )
         parser.add_argument(
             "--task-workers",

@@ -22,8 +22,8 @@ class Command(BaseCommand):
         parser.add_argument(
             "--workers",
             type=int,
-            default=os.cpu_count() or 1,
-            help="gunicorn's processes (each of GUNICORN_THREADS threads).",
+            default=2 * (os.cpu_count() or 1),
+            help="gunicorn's processes (two a core, as config/gunicorn.py).",
         )
         parser.add_argument("--note", default="", help="A sentence written above the figures (why a run was shorter).")
         parser.add_argument("--output", default="build/soak-latest.md")
